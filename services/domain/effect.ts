@@ -1,0 +1,215 @@
+// Effect status on a date: the one place the rule lives. Both stores feed it facts, keep the
+// summary it computes, and filter with the predicate it builds; neither re-implements it.
+//   IN_EFFECT          nothing loaded ends it by that date
+//   SUPERSEDED         a document issued by then replaces, repeals, stops or ends it (whole)
+//   PARTLY_SUPERSEDED  an ending names only a part (Điều, khoản, điểm)
+//   NOT_YET_ISSUED     the date is before its issue date
+//   NOT_YET_IN_EFFECT  issued, but its own effective date is later (Chưa có hiệu lực)
+//   EXPIRED            its own text sets an end, and that end has passed (not a repeal)
+import type { DocumentNode, EffectSummary, EvidenceRow } from '../store/model.js';
+import { addDays } from './dates.js';
+
+export const EFFECT_STATUSES = [
+  'IN_EFFECT',
+  'SUPERSEDED',
+  'PARTLY_SUPERSEDED',
+  'NOT_YET_ISSUED',
+  'NOT_YET_IN_EFFECT',
+  'EXPIRED',
+] as const;
+export type EffectStatusValue = (typeof EFFECT_STATUSES)[number];
+
+type Dates = Pick<DocumentNode, 'issuedOn' | 'issuedNotBefore' | 'effectiveFrom'>;
+type OwnDates = Dates & Pick<DocumentNode, 'expiresOn'>;
+
+/** An incoming SUPERSEDES or AMENDS assertion, with what is known of the documents behind it. */
+export interface EndingFact {
+  row: EvidenceRow;
+  /** The ending (or amending) document. */
+  from: Dates | null;
+  /** The document that asserts it (often the same as from). */
+  source: Dates | null;
+}
+
+/** When an ending takes effect: exact, or a window [date, certainBy] when dates are unknown. */
+export interface EndingWindow {
+  /** The date used: exact, or the earliest it can be. Null only when nothing bounds it. */
+  date: string | null;
+  exact: boolean;
+  /** From this date on the ending is certain: the text asserting it existed by then. */
+  certainBy: string | null;
+}
+
+export function endingWindow(fact: EndingFact): EndingWindow {
+  const { row, from, source } = fact;
+  const exact = row.effectiveFrom ?? from?.effectiveFrom ?? from?.issuedOn ?? null;
+  if (exact) return { date: exact, exact: true, certainBy: exact };
+  // A third document saying "X was replaced" proves it happened by that document's date.
+  const certainBy = row.source !== row.from ? (source?.issuedOn ?? null) : null;
+  return { date: from?.issuedNotBefore ?? certainBy, exact: false, certainBy };
+}
+
+const isEnding = (f: EndingFact) => f.row.type === 'SUPERSEDES';
+const isWhole = (f: EndingFact) => isEnding(f) && !f.row.scope;
+const startOf = (doc: Dates) => doc.issuedOn ?? doc.issuedNotBefore ?? null;
+
+/** An ending with no date at all counts from the target's own start: presumed, never exact. */
+function endingDate(doc: Dates, w: EndingWindow): string {
+  return w.date ?? startOf(doc) ?? '0001-01-01';
+}
+
+/** The dates that decide status on any date; stored on the document so filters need no walk. */
+export function summarise(doc: OwnDates, facts: readonly EndingFact[]): EffectSummary {
+  let whole: { date: string; exact: boolean } | null = null;
+  let partlyEndsOn: string | null = null;
+  for (const f of facts) {
+    if (!isEnding(f)) continue;
+    const w = endingWindow(f);
+    const date = endingDate(doc, w);
+    if (isWhole(f)) {
+      if (!whole || date < whole.date || (date === whole.date && w.exact)) whole = { date, exact: w.exact };
+    } else if (partlyEndsOn === null || date < partlyEndsOn) {
+      partlyEndsOn = date;
+    }
+  }
+  const expiredFrom = doc.expiresOn ? addDays(doc.expiresOn, 1) : null;
+  const supersededFirst = whole && (!expiredFrom || whole.date <= expiredFrom);
+  const start = startOf(doc);
+  return {
+    startsOn: start,
+    startPresumed: !doc.issuedOn,
+    effectiveFrom: doc.effectiveFrom && (!start || doc.effectiveFrom > start) ? doc.effectiveFrom : null,
+    endsOn: supersededFirst ? whole!.date : expiredFrom,
+    endKind: supersededFirst ? 'SUPERSEDED' : expiredFrom ? 'EXPIRED' : null,
+    endPresumed: supersededFirst ? !whole!.exact : false,
+    partlyEndsOn,
+  };
+}
+
+/** Status on a date from the summary alone. */
+export function statusOn(s: EffectSummary, date: string): EffectStatusValue {
+  if (s.startsOn && date < s.startsOn) return 'NOT_YET_ISSUED';
+  if (s.endsOn && date >= s.endsOn) return s.endKind ?? 'SUPERSEDED';
+  if (s.effectiveFrom && date < s.effectiveFrom) return 'NOT_YET_IN_EFFECT';
+  if (s.partlyEndsOn && date >= s.partlyEndsOn) return 'PARTLY_SUPERSEDED';
+  return 'IN_EFFECT';
+}
+
+/** "In effect on a date" means wholly or partly in effect. */
+export const IN_EFFECT_VALUES: readonly EffectStatusValue[] = ['IN_EFFECT', 'PARTLY_SUPERSEDED'];
+
+// ---- the same rule as a structural predicate, so a store can filter without computing per row ----
+
+export type SummaryField = 'startsOn' | 'effectiveFrom' | 'endsOn' | 'endKind' | 'partlyEndsOn';
+export type Cond =
+  | { field: SummaryField; op: 'null' }
+  | { field: SummaryField; op: '<=' | '>' | '='; value: string };
+/** OR of ANDs over summary fields, each compared with a constant. */
+export type StatusPredicate = Cond[][];
+
+const absentOrAfter = (field: SummaryField, date: string): Cond[][] => [[{ field, op: 'null' }], [{ field, op: '>', value: date }]];
+const reached = (field: SummaryField, date: string): Cond[][] => [[{ field, op: '<=', value: date }]];
+
+function and(...parts: Cond[][][]): Cond[][] {
+  return parts.reduce<Cond[][]>((acc, p) => acc.flatMap((a) => p.map((b) => [...a, ...b])), [[]]);
+}
+
+/** Documents whose status on `date` is one of `values`; mirrors statusOn exactly (a test proves it). */
+export function statusPredicate(values: readonly EffectStatusValue[], date: string): StatusPredicate {
+  const started = [[{ field: 'startsOn', op: 'null' } as Cond], [{ field: 'startsOn', op: '<=', value: date } as Cond]];
+  const notEnded = absentOrAfter('endsOn', date);
+  const effective = [[{ field: 'effectiveFrom', op: 'null' } as Cond], [{ field: 'effectiveFrom', op: '<=', value: date } as Cond]];
+  const ended = (kind: string) => and(started, reached('endsOn', date), [[{ field: 'endKind', op: '=', value: kind }]]);
+  const out: Cond[][] = [];
+  for (const v of new Set(values)) {
+    if (v === 'NOT_YET_ISSUED') out.push([{ field: 'startsOn', op: '>', value: date }]);
+    else if (v === 'SUPERSEDED' || v === 'EXPIRED') out.push(...ended(v));
+    else if (v === 'NOT_YET_IN_EFFECT') out.push(...and(started, notEnded, [[{ field: 'effectiveFrom', op: '>', value: date }]]));
+    else if (v === 'PARTLY_SUPERSEDED') out.push(...and(started, notEnded, effective, reached('partlyEndsOn', date)));
+    else out.push(...and(started, notEnded, effective, absentOrAfter('partlyEndsOn', date)));
+  }
+  return out;
+}
+
+/** Evaluate a predicate against one summary (the embedded store's filter). */
+export function matches(s: EffectSummary, predicate: StatusPredicate): boolean {
+  return predicate.some((all) =>
+    all.every((c) => {
+      const v = s[c.field] as string | null;
+      if (c.op === 'null') return v === null;
+      if (v === null) return false;
+      return c.op === '<=' ? v <= c.value : c.op === '>' ? v > c.value : v === c.value;
+    }),
+  );
+}
+
+// ---- a status with its reasons, for one document ----
+
+export interface EffectReason {
+  kind: 'ISSUED' | 'NOT_YET_ISSUED' | 'NOT_YET_IN_EFFECT' | 'ENDED' | 'PARTLY_ENDED' | 'ENDS_LATER' | 'AMENDED' | 'EXPIRED' | 'EXPIRES';
+  date: string | null;
+  presumed: boolean;
+  /** The assertion behind it, for ENDED / PARTLY_ENDED / ENDS_LATER / AMENDED. */
+  row: EvidenceRow | null;
+  message: string;
+}
+
+export interface EffectReport {
+  value: EffectStatusValue;
+  asOf: string;
+  /** Some date it rests on is a bound, not a known date. */
+  presumed: boolean;
+  reasons: EffectReason[];
+}
+
+/** A document's status on a date, and why. Agrees with statusOn(summarise(...)) on the value. */
+export function explain(doc: OwnDates, facts: readonly EndingFact[], asOf: string): EffectReport {
+  const summary = summarise(doc, facts);
+  const value = statusOn(summary, asOf);
+  const reasons: EffectReason[] = [];
+  let presumed = false;
+  const start = startOf(doc);
+  if (value === 'NOT_YET_ISSUED') {
+    reasons.push({ kind: 'NOT_YET_ISSUED', date: start, presumed: false, row: null, message: `not issued before ${start}` });
+  } else if (start) {
+    const bound = !doc.issuedOn;
+    presumed ||= bound;
+    reasons.push({ kind: 'ISSUED', date: start, presumed: bound, row: null, message: bound ? `issued on or after ${start} (latest date its text mentions)` : `issued on ${start}` });
+  }
+  if (value === 'NOT_YET_IN_EFFECT') {
+    reasons.push({ kind: 'NOT_YET_IN_EFFECT', date: summary.effectiveFrom, presumed: false, row: null, message: `in effect from ${summary.effectiveFrom}` });
+  }
+  for (const f of facts) {
+    const w = endingWindow(f);
+    const date = endingDate(doc, w);
+    const uncertain = !w.exact && !(w.certainBy && asOf >= w.certainBy);
+    const by = `${f.row.from}${f.row.kind ? ` (${f.row.kind})` : ''}`;
+    if (f.row.type === 'AMENDS') {
+      if (date <= asOf) reasons.push({ kind: 'AMENDED', date, presumed: !w.exact, row: f.row, message: `amended by ${f.row.from}${f.row.scope ? `, ${f.row.scope}` : ''}` });
+      continue;
+    }
+    if (date > asOf) {
+      reasons.push({ kind: 'ENDS_LATER', date, presumed: !w.exact, row: f.row, message: `ended by ${by} from ${date}` });
+      continue;
+    }
+    const partial = !!f.row.scope;
+    if (value !== 'NOT_YET_ISSUED') presumed ||= uncertain;
+    reasons.push({
+      kind: partial ? 'PARTLY_ENDED' : 'ENDED',
+      date,
+      presumed: uncertain,
+      row: f.row,
+      message: `${partial ? `${f.row.scope} ended` : 'ended'} by ${by}${w.exact ? ` on ${date}` : ` no earlier than ${date}`}`,
+    });
+  }
+  if (doc.expiresOn) {
+    const passed = asOf > doc.expiresOn;
+    reasons.push({ kind: passed ? 'EXPIRED' : 'EXPIRES', date: doc.expiresOn, presumed: false, row: null, message: `${passed ? 'expired' : 'in effect until'} ${doc.expiresOn} by its own terms` });
+  }
+  return { value, asOf, presumed, reasons };
+}
+
+/** The assertions that have ended it (wholly or partly) by a date. */
+export function endedBy(doc: Dates, facts: readonly EndingFact[], asOf: string): EvidenceRow[] {
+  return facts.filter((f) => isEnding(f) && endingDate(doc, endingWindow(f)) <= asOf).map((f) => f.row);
+}

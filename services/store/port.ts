@@ -1,0 +1,97 @@
+// The store port. Two adapters implement it (embedded, Neo4j) and pass one contract suite
+// (tests/contract). Domain rules live in services/domain; adapters only store and fetch.
+import type { Candidate } from '../../graph-loaders/resolve-types.js';
+import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from './model.js';
+import type { StatusPredicate } from '../domain/effect.js';
+
+export interface DocumentQuery {
+  symbolKey?: string;
+  type?: string;
+  /** Case- and diacritic-insensitive substring of the issuer. */
+  issuer?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+  /** Full-text, folded: tokens must all match symbol, title or body. */
+  text?: string;
+  /** Structural predicate on the effect summary, made by domain/effect.ts. */
+  status?: StatusPredicate;
+  includeStubs?: boolean;
+  /** Documents changed at or after this instant (ISO date-time). */
+  changedSince?: string;
+}
+
+export interface DocumentPage {
+  /** The page, in order, each with the opaque cursor that continues after it. */
+  items: { id: string; cursor: string }[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export type Direction = 'OUT' | 'IN';
+
+export interface ChainStep {
+  id: string;
+  depth: number;
+  /** The document this step was reached from. */
+  parent: string;
+  /** Evidence rows of the relation walked (SUPERSEDES, parent→id or id→parent). */
+  via: EvidenceRow[];
+  /** A further step exists beyond maxDepth. */
+  truncated: boolean;
+}
+
+export interface Stats {
+  documents: number;
+  stubs: number;
+  relations: number;
+  evidence: number;
+  byType: { key: string; count: number }[];
+  byRelation: { key: string; count: number }[];
+}
+
+/** A walk of the whole graph, sorted, for tests, crash checks and exports. */
+export interface GraphDump {
+  documents: DocumentNode[];
+  evidence: EvidenceRow[];
+  curations: Curation[];
+}
+
+export interface Store {
+  readonly kind: 'embedded' | 'neo4j';
+
+  // reads
+  getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
+  /** Visible evidence of relations touching the documents, one array per id. */
+  evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
+  findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage>;
+  documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]>;
+  /** SUPERSEDES walk: OUT = older (what it replaced), IN = newer (what replaced it). */
+  chain(id: string, direction: Direction, maxDepth: number): Promise<ChainStep[]>;
+  /** Shortest path over any relation type, either direction, up to maxDepth hops. */
+  path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null>;
+  text(id: string): Promise<string | null>;
+  stats(): Promise<Stats>;
+  curations(): Promise<Curation[]>;
+  dump(): Promise<GraphDump>;
+
+  // what the loader needs to resolve references against what is stored
+  candidates(symbolKeys: readonly string[]): Promise<Candidate[]>;
+  /** Stored evidence whose reference was undated (or ambiguous), for these symbol keys. */
+  undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]>;
+  fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>>;
+
+  // writes: one batch, all or nothing
+  applyBatch(batch: GraphBatch): Promise<void>;
+
+  /** Throws a StoreUnavailableError when the store cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
