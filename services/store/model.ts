@@ -32,6 +32,8 @@ export interface DocumentNode {
   textHash: string | null;
   /** Effect summary, computed by services/domain/effect.ts; used to filter by status on a date. */
   effect: EffectSummary;
+  /** When the node, its relations or its status last changed (set by the store). */
+  updatedAt?: string | null;
 }
 
 /** The dates that decide a document's status on any date (see domain/effect.ts). */

@@ -65,11 +65,12 @@ export interface Store {
   evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
   findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage>;
   documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]>;
-  /** SUPERSEDES walk: OUT = older (what it replaced), IN = newer (what replaced it). */
-  chain(id: string, direction: Direction, maxDepth: number): Promise<ChainStep[]>;
+  /** SUPERSEDES walks, one per id: OUT = older (what it replaced), IN = newer (what replaced it). */
+  chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]>;
   /** Shortest path over any relation type, either direction, up to maxDepth hops. */
   path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null>;
-  text(id: string): Promise<string | null>;
+  /** Stored texts, one per id (null for stubs). */
+  texts(ids: readonly string[]): Promise<(string | null)[]>;
   stats(): Promise<Stats>;
   curations(): Promise<Curation[]>;
   dump(): Promise<GraphDump>;

@@ -43,7 +43,6 @@ export class GraphState {
   /** Evidence whose to- or from-reference was undated, by the reference's symbol key. */
   readonly undated = new Map<string, KeySet>();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
-  readonly updatedAt = new Map<string, string>();
   curations: Curation[] = [];
   suppressed = new Set<string>();
   readonly search = new TextIndex();
@@ -64,7 +63,7 @@ export class GraphState {
   // ---- snapshot: the state as lines, and back ----
 
   *snapshotLines(): Iterable<SnapshotLine> {
-    for (const id of this.orderedIds()) yield { doc: this.docs.get(id)!, updatedAt: this.updatedAt.get(id) };
+    for (const id of this.orderedIds()) yield { doc: this.docs.get(id)! };
     for (const [id, text] of this.texts) yield { text: [id, text] };
     for (const row of this.evidence.values()) yield { ev: row };
     for (const cur of this.curations) yield { cur };
@@ -75,8 +74,7 @@ export class GraphState {
     const ignore = () => {};
     if ('doc' in line) {
       this.putDocument(line.doc, ignore);
-      this.docs.get(line.doc.id)!.effect = line.doc.effect;
-      if (line.updatedAt) this.updatedAt.set(line.doc.id, line.updatedAt);
+      Object.assign(this.docs.get(line.doc.id)!, { effect: line.doc.effect, updatedAt: line.doc.updatedAt ?? null });
     } else if ('text' in line) {
       this.texts.set(line.text[0], line.text[1]);
       const doc = this.docs.get(line.text[0]);
@@ -146,7 +144,7 @@ export class GraphState {
     const held = this.docs.get(doc.id);
     if (held?.symbolKey) removeFrom(this.bySymbol, held.symbolKey, doc.id);
     if (!held) this.sortedIds = null;
-    this.docs.set(doc.id, { ...doc, effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT });
+    this.docs.set(doc.id, { ...doc, effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT, updatedAt: held?.updatedAt ?? null });
     if (doc.symbolKey) addTo(this.bySymbol, doc.symbolKey, doc.id);
     if (!doc.stub) this.search.set(doc.id, doc, this.texts.get(doc.id) ?? null);
     else if (!held) this.search.set(doc.id, doc, null);
@@ -201,7 +199,6 @@ export class GraphState {
       if (doc.symbolKey) removeFrom(this.bySymbol, doc.symbolKey, id);
       this.docs.delete(id);
       this.search.delete(id);
-      this.updatedAt.delete(id);
       this.sortedIds = null;
     }
   }
@@ -232,7 +229,7 @@ export class GraphState {
       const effect = summarise(doc, this.endingFacts(id));
       const changed = JSON.stringify(effect) !== JSON.stringify(doc.effect);
       if (changed) doc.effect = effect;
-      if (changed || touched.has(id)) this.updatedAt.set(id, at);
+      if (changed || touched.has(id)) doc.updatedAt = at;
     }
   }
 }

@@ -133,7 +133,7 @@ export class EmbeddedStore implements Store {
       if (query.issuedFrom && (!d.issuedOn || d.issuedOn < query.issuedFrom)) continue;
       if (query.issuedTo && (!d.issuedOn || d.issuedOn > query.issuedTo)) continue;
       if (query.status && !matches(d.effect, query.status)) continue;
-      if (query.changedSince && (this.state.updatedAt.get(d.id) ?? '') < query.changedSince) continue;
+      if (query.changedSince && (d.updatedAt ?? '') < query.changedSince) continue;
       keys.push(key);
     }
     if (this.pageCache.size > 256) this.pageCache.clear();
@@ -150,10 +150,8 @@ export class EmbeddedStore implements Store {
     );
   }
 
-  async chain(id: string, direction: Direction, maxDepth: number): Promise<ChainStep[]> {
-    if (!this.state.docs.has(id)) return [];
-    const steps = walk(id, maxDepth, (at) => this.supersessionNeighbours(at, direction));
-    return steps.map((s) => ({ ...s, via: s.via }));
+  async chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]> {
+    return ids.map((id) => (this.state.docs.has(id) ? walk(id, maxDepth, (at) => this.supersessionNeighbours(at, direction)) : []));
   }
 
   private *supersessionNeighbours(id: string, direction: Direction): Iterable<{ id: string; via: EvidenceRow[] }> {
@@ -191,8 +189,8 @@ export class EmbeddedStore implements Store {
     yield* byRelation.values();
   }
 
-  async text(id: string): Promise<string | null> {
-    return this.state.texts.get(id) ?? null;
+  async texts(ids: readonly string[]): Promise<(string | null)[]> {
+    return ids.map((id) => this.state.texts.get(id) ?? null);
   }
 
   async stats(): Promise<Stats> {

@@ -124,7 +124,7 @@ export class Persistence {
 
 export type SnapshotLine =
   | { header: { format: number; lastSeq: number } }
-  | { doc: import('../model.js').DocumentNode; updatedAt?: string }
+  | { doc: import("../model.js").DocumentNode }
   | { text: [string, string] }
   | { ev: import('../model.js').EvidenceRow }
   | { cur: import('../model.js').Curation }

@@ -1,0 +1,147 @@
+// Resolved extractions → one graph batch: document nodes, stubs for what they name, and an
+// evidence row per assertion (asserting document, quote, offsets, rule).
+import { createHash } from 'node:crypto';
+import { ambiguousId, parseDocumentId, symbolKey } from './ids.js';
+import type { CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
+import type { DocumentIdentity, ReferenceTarget, RelationType } from './types.js';
+import { RELATION_TYPES } from './types.js';
+import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
+import { EMPTY_EFFECT, emptyBatch } from '../services/store/model.js';
+import { typeNameOfSymbol } from './type-codes.js';
+
+export interface LoadedDocument {
+  file: string;
+  text: string;
+  extraction: ResolvedExtraction;
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function documentNode(identity: DocumentIdentity, file: string | null, hash: string | null): DocumentNode {
+  return {
+    id: identity.id,
+    symbol: identity.symbol,
+    symbolKey: identity.symbol ? symbolKey(identity.symbol) : null,
+    type: identity.type ?? (identity.symbol ? typeNameOfSymbol(identity.symbol) : null),
+    issuer: identity.issuer,
+    issuedOn: identity.issuedOn,
+    issuedNotBefore: identity.issuedNotBefore ?? null,
+    effectiveFrom: identity.effectiveFrom ?? null,
+    expiresOn: identity.expiresOn ?? null,
+    title: identity.title,
+    place: identity.place ?? null,
+    locality: identity.locality ?? null,
+    term: identity.term ?? null,
+    stub: false,
+    ambiguous: false,
+    candidates: [],
+    consolidated: identity.consolidated ?? false,
+    file,
+    textHash: hash,
+    effect: EMPTY_EFFECT,
+  };
+}
+
+/** The node a reference stands for until (or unless) its own text is loaded. */
+export function stubNode(target: ResolvedTarget, ref: ReferenceTarget | null): DocumentNode {
+  const { symbol: idSymbol, date: idDate } = parseDocumentId(target.id);
+  const symbol = target.symbol ?? ref?.symbol ?? idSymbol;
+  const ambiguous = target.how === 'ambiguous';
+  return {
+    ...documentNode(
+      {
+        id: ambiguous ? ambiguousId(symbol) : target.id,
+        symbol,
+        type: ref?.type ?? typeNameOfSymbol(symbol),
+        issuer: ref?.issuer ?? null,
+        issuedOn: ambiguous ? null : (target.date ?? idDate),
+        title: ref?.subject ?? null,
+        term: ref?.term ?? null,
+      },
+      null,
+      null,
+    ),
+    stub: true,
+    ambiguous,
+    candidates: ambiguous ? [...(target.candidates ?? [])].sort() : [],
+  };
+}
+
+/** Keep, per asserting document and pair, only the mentions that prove its strongest relation. */
+function strongestPerPair(relations: ResolvedRelation[]): ResolvedRelation[] {
+  const rank = (t: RelationType) => RELATION_TYPES.indexOf(t);
+  const best = new Map<string, RelationType>();
+  for (const r of relations) {
+    const pair = `${r.fromId}\u0000${r.toId}`;
+    const held = best.get(pair);
+    if (!held || rank(r.type) < rank(held)) best.set(pair, r.type);
+  }
+  return relations.filter((r) => best.get(`${r.fromId}\u0000${r.toId}`) === r.type);
+}
+
+export function citingContext(identity: DocumentIdentity): CitingContext {
+  return { issuedOn: identity.issuedOn, issuedNotBefore: identity.issuedNotBefore ?? null, locality: identity.locality ?? null, issuer: identity.issuer };
+}
+
+export function refJson(ref: ReferenceTarget | null, citing: CitingContext): string | null {
+  return ref ? JSON.stringify({ ref, citing }) : null;
+}
+
+export function evidenceRow(source: DocumentIdentity, r: ResolvedRelation): EvidenceRow {
+  const citing = citingContext(source);
+  return {
+    key: [source.id, r.start, r.end, r.type, r.from?.symbol ?? 'self', r.to.symbol].join('|'),
+    from: r.fromId,
+    to: r.toId,
+    type: r.type,
+    source: source.id,
+    quote: r.evidence,
+    start: r.start,
+    end: r.end,
+    rule: r.rule,
+    kind: r.kind ?? null,
+    scope: r.scope ?? null,
+    effectiveFrom: r.effectiveFrom ?? null,
+    curated: false,
+    author: null,
+    at: null,
+    reason: null,
+    toRef: refJson(r.to, citing),
+    toHow: r.toResolution.how,
+    fromRef: refJson(r.from, citing),
+    fromHow: r.fromResolution.how,
+  };
+}
+
+/** One batch for a set of loaded documents. */
+export function buildBatch(loaded: readonly LoadedDocument[]): GraphBatch {
+  const batch = emptyBatch();
+  const own = new Set(loaded.map((l) => l.extraction.document.id));
+  const stubs = new Map<string, DocumentNode>();
+  const addStub = (target: ResolvedTarget, ref: ReferenceTarget | null) => {
+    if (target.how === 'self' || own.has(target.id)) return;
+    const node = stubNode(target, ref);
+    if (!stubs.has(node.id)) stubs.set(node.id, node);
+    // An ambiguous reference names every candidate: they exist as documents too.
+    for (const c of node.candidates) if (!own.has(c) && !stubs.has(c)) stubs.set(c, stubNode({ id: c, symbol: node.symbol, date: null, how: 'dated' }, null));
+  };
+  for (const { file, text, extraction } of loaded) {
+    const identity = extraction.document;
+    batch.documents.push(documentNode(identity, file, textHash(text)));
+    batch.texts.push({ id: identity.id, text });
+    batch.files.push({ file, id: identity.id });
+    const seen = new Set<string>();
+    for (const r of strongestPerPair(extraction.relations)) {
+      addStub(r.toResolution, r.to);
+      addStub(r.fromResolution, r.from);
+      const row = evidenceRow(identity, r);
+      if (seen.has(row.key)) continue;
+      seen.add(row.key);
+      batch.evidence.push(row);
+    }
+  }
+  batch.stubs = [...stubs.values()];
+  return batch;
+}

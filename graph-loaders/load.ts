@@ -1,0 +1,156 @@
+// Files → store: read, extract, resolve against the batch and the store, build one batch per
+// chunk of files, commit it whole. A bad file is reported and skipped; the rest still load.
+import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
+import { extractText } from './extract.js';
+import { symbolKey } from './ids.js';
+import { decodeText, listFiles, readDocumentFile, type ReadResult } from './read.js';
+import { candidatesOf, resolveExtractions, resolveTarget } from './resolve.js';
+import type { Candidate, CitingContext } from './resolve-types.js';
+import type { Extraction, ReferenceTarget } from './types.js';
+import type { GraphBatch } from '../services/store/model.js';
+import { relationKey } from '../services/store/model.js';
+import type { Store } from '../services/store/port.js';
+
+export interface LoadProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface LoadOptions {
+  /** Files per committed batch (default 500). */
+  chunkSize?: number;
+  onProgress?: (p: LoadProgress) => void;
+  /** How files become text; tests and other formats plug in here. */
+  read?: (file: string) => Promise<ReadResult>;
+}
+
+export interface LoadSummary {
+  files: number;
+  documents: number;
+  relations: number;
+  evidence: number;
+  /** References that name no known dated document, or several. */
+  unresolved: number;
+  ambiguous: number;
+  errors: { file: string; error: string }[];
+  batches: number;
+}
+
+export function referencedSymbolKeys(extractions: readonly Extraction[]): string[] {
+  const keys = new Set<string>();
+  for (const e of extractions) {
+    if (e.document.symbol) keys.add(symbolKey(e.document.symbol));
+    for (const r of e.relations) {
+      keys.add(symbolKey(r.to.symbol));
+      if (r.from) keys.add(symbolKey(r.from.symbol));
+    }
+  }
+  return [...keys].sort();
+}
+
+/** Extract one text, turning a loader fault into that file's error rather than the load's. */
+export function safeExtract(text: string, file: string): Extraction | { file: string; error: string } {
+  try {
+    return extractText(text, file);
+  } catch (err) {
+    return { file, error: `extraction failed: ${(err as Error).message}` };
+  }
+}
+
+/** Read and extract files (no store): the `extract` command and the first half of a load. */
+export async function extractFiles(files: readonly string[], read = readDocumentFile): Promise<{ loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] }> {
+  const loaded: { file: string; text: string; extraction: Extraction }[] = [];
+  const errors: { file: string; error: string }[] = [];
+  for (const result of await Promise.all(files.map((f) => read(f)))) {
+    if ('error' in result) {
+      errors.push(result);
+      continue;
+    }
+    const extraction = safeExtract(result.text, result.file);
+    if ('error' in extraction) errors.push(extraction);
+    else loaded.push({ file: result.file, text: result.text, extraction });
+  }
+  return { loaded, errors };
+}
+
+export async function loadPaths(paths: readonly string[], store: Store, options: LoadOptions = {}): Promise<LoadSummary> {
+  const { files, missing } = await listFiles(paths);
+  const summary: LoadSummary = { files: files.length, documents: 0, relations: 0, evidence: 0, unresolved: 0, ambiguous: 0, errors: missing.map((file) => ({ file, error: 'no such file or folder' })), batches: 0 };
+  const chunkSize = options.chunkSize ?? 500;
+  for (let i = 0; i < files.length; i += chunkSize) {
+    const chunk = files.slice(i, i + chunkSize);
+    const { loaded, errors } = await extractFiles(chunk, options.read);
+    summary.errors.push(...errors);
+    if (loaded.length) {
+      const batch = await prepareBatch(loaded, store);
+      await store.applyBatch(batch);
+      summary.batches++;
+      count(summary, batch);
+    }
+    options.onProgress?.({ done: Math.min(i + chunkSize, files.length), total: files.length, file: chunk[chunk.length - 1] });
+  }
+  return summary;
+}
+
+function count(summary: LoadSummary, batch: GraphBatch): void {
+  summary.documents += batch.documents.length;
+  summary.evidence += batch.evidence.length;
+  summary.relations += new Set(batch.evidence.map((e) => relationKey(e.from, e.type, e.to))).size;
+  summary.unresolved += batch.evidence.filter((e) => e.toHow === 'no-candidate' || e.toHow === 'ambiguous').length;
+  summary.ambiguous += batch.evidence.filter((e) => e.toHow === 'ambiguous').length;
+}
+
+/** Resolve a chunk against itself and the store; re-resolve stored undated references it gives new candidates. */
+export async function prepareBatch(items: readonly { file: string; text: string; extraction: Extraction }[], store: Store): Promise<GraphBatch> {
+  const extractions = items.map((l) => l.extraction);
+  const keys = referencedSymbolKeys(extractions);
+  const external = await store.candidates(keys);
+  const resolved = resolveExtractions(extractions, external);
+  const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
+  const batch = buildBatch(loaded);
+  const all = [...external, ...extractions.flatMap((e) => candidatesOf(e))];
+  await reresolve(batch, store, keys, all);
+  return batch;
+}
+
+async function reresolve(batch: GraphBatch, store: Store, keys: string[], candidates: Candidate[]): Promise<void> {
+  const reloaded = new Set(batch.documents.map((d) => d.id));
+  const bySymbol = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = symbolKey(c.symbol);
+    const list = bySymbol.get(k) ?? [];
+    if (!list.some((x) => x.id === c.id)) list.push(c);
+    bySymbol.set(k, list);
+  }
+  const stubIds = new Set(batch.stubs.map((s) => s.id));
+  for (const row of await store.undatedEvidence(keys)) {
+    if (reloaded.has(row.source)) continue;
+    const repoint: GraphBatch['repoint'][number] = { key: row.key };
+    for (const side of ['to', 'from'] as const) {
+      const json = side === 'to' ? row.toRef : row.fromRef;
+      if (!json || (side === 'to' ? row.toHow : row.fromHow) === 'dated') continue;
+      const { ref, citing } = JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
+      const target = resolveTarget(ref, citing, bySymbol.get(symbolKey(ref.symbol)) ?? []);
+      if (target.id === row[side]) continue;
+      repoint[side] = target.id;
+      repoint[side === 'to' ? 'toHow' : 'fromHow'] = target.how;
+      const stub = stubNode(target, ref);
+      if (!stubIds.has(stub.id)) {
+        stubIds.add(stub.id);
+        batch.stubs.push(stub);
+      }
+    }
+    if (repoint.to || repoint.from) batch.repoint.push(repoint);
+  }
+}
+
+/** Load one text given directly (the ingestDocument mutation): same path as a file. */
+export async function ingestText(store: Store, file: string, text: string): Promise<{ id: string } | { error: string }> {
+  const decoded = decodeText(Buffer.from(text, 'utf8'));
+  if ('error' in decoded) return decoded;
+  const extraction = safeExtract(decoded.text, file);
+  if ('error' in extraction) return extraction;
+  await store.applyBatch(await prepareBatch([{ file, text: decoded.text, extraction }], store));
+  return { id: extraction.document.id };
+}

@@ -1,0 +1,25 @@
+// What every resolver and loader receives.
+import type { Config } from '../config.js';
+import type { Store } from '../store/port.js';
+
+export interface ApiContext {
+  store: Store;
+  config: Config;
+  /** Name bound to the bearer token of this request, or null. */
+  author: string | null;
+}
+
+/** Chain walks shown as the API's ChainLink. */
+export interface ChainLinkView {
+  documentId: string;
+  depth: number;
+  direction: 'NEWER' | 'OLDER';
+  via: import('../store/model.js').Relation;
+  truncated: boolean;
+}
+
+declare module 'mercurius' {
+  // Mercurius merges what context() returns into its own context type.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MercuriusContext extends ApiContext {}
+}

@@ -1,0 +1,93 @@
+// The HTTP server: GraphQL (Mercurius) at /graphql, GraphiQL at /graphiql, /health, /ready,
+// and the explorer pages at /. One Fastify instance, one plugin per concern.
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import mercurius, { type MercuriusOptions } from 'mercurius';
+import { GraphQLError, Kind, type DocumentNode as GqlDocument, type GraphQLSchema } from 'graphql';
+import type { Config } from './config.js';
+import type { Store } from './store/port.js';
+import { authorFor } from './api/auth.js';
+import type { ApiContext } from './api/context.js';
+import { codeOf } from './api/errors.js';
+import { assertAffordable, depthLimitRule } from './api/limits.js';
+import { makeLoaders } from './api/loaders.js';
+import { makeResolvers } from './api/resolvers.js';
+import { EXPLORER_DIR, SCHEMA_FILE } from './paths.js';
+import { existsSync } from 'node:fs';
+
+export const SCHEMA_SDL = readFileSync(SCHEMA_FILE, 'utf8');
+
+/** Give every error an extensions.code, and hide internals behind INTERNAL_SERVER_ERROR. */
+function withCodes(errors: readonly GraphQLError[], log: FastifyInstance['log']): GraphQLError[] {
+  return errors.flatMap((error) => {
+    const inner = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
+    if (Array.isArray(inner) && inner.length) {
+      // Mercurius wraps validation errors (syntax, unknown fields, depth): all bad input.
+      return inner.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
+    }
+    let code = codeOf(error);
+    if (code === 'INTERNAL_SERVER_ERROR' && !error.originalError) code = 'BAD_USER_INPUT'; // parse and validation errors
+    let message = error.message;
+    if (code === 'INTERNAL_SERVER_ERROR') {
+      log.error({ err: error.originalError ?? error }, 'resolver failed');
+      message = 'internal error';
+    }
+    return [new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } })];
+  });
+}
+
+function operationNames(document: GqlDocument): (string | undefined)[] {
+  return document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => (d as { name?: { value: string } }).name?.value);
+}
+
+export async function buildServer(config: Config, store: Store): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+  });
+
+  if (config.rateLimitMax > 0) {
+    await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: '1 minute' });
+  }
+
+  const options: MercuriusOptions = {
+    schema: SCHEMA_SDL,
+    resolvers: makeResolvers(),
+    loaders: makeLoaders(),
+    graphiql: config.graphiql,
+    jit: 1,
+    validationRules: [depthLimitRule(config.maxQueryDepth)],
+    context: (request): ApiContext => ({ store, config, author: authorFor(request.headers.authorization, config.tokens) }),
+    errorFormatter: (execution, ctx) => {
+      const log = ctx.reply ? ctx.reply.log : ctx.app.log;
+      const formatted = mercurius.defaultErrorFormatter({ ...execution, errors: withCodes(execution.errors ?? [], log) }, ctx);
+      return formatted;
+    },
+  };
+  await app.register(mercurius, options);
+
+  app.graphql.addHook('preExecution', async (schema: GraphQLSchema, document: GqlDocument, _ctx, variables) => {
+    for (const name of operationNames(document)) assertAffordable(schema, document, variables, config.maxQueryCost, name);
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      await store.ping();
+      return { status: 'ready', store: store.kind };
+    } catch (err) {
+      reply.code(503);
+      return { status: 'unavailable', store: store.kind, error: (err as Error).message };
+    }
+  });
+
+  if (existsSync(EXPLORER_DIR)) {
+    await app.register(fastifyStatic, { root: EXPLORER_DIR, prefix: '/', index: 'index.html' });
+  }
+
+  return app;
+}
