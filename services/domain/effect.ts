@@ -86,6 +86,18 @@ export function summarise(doc: OwnDates, facts: readonly EndingFact[]): EffectSu
   };
 }
 
+export function sameEffect(a: EffectSummary, b: EffectSummary): boolean {
+  return (
+    a.startsOn === b.startsOn &&
+    a.startPresumed === b.startPresumed &&
+    a.effectiveFrom === b.effectiveFrom &&
+    a.endsOn === b.endsOn &&
+    a.endKind === b.endKind &&
+    a.endPresumed === b.endPresumed &&
+    a.partlyEndsOn === b.partlyEndsOn
+  );
+}
+
 /** Status on a date from the summary alone. */
 export function statusOn(s: EffectSummary, date: string): EffectStatusValue {
   if (s.startsOn && date < s.startsOn) return 'NOT_YET_ISSUED';

@@ -33,7 +33,7 @@ export function walk<E>(start: string, maxDepth: number, next: (id: string) => I
   for (const step of out) {
     if (step.depth === maxDepth) step.truncated = [...next(step.id)].some((n) => !seen.has(n.id));
   }
-  return out;
+  return out.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function sortedById<T extends { id: string }>(items: Iterable<T>): T[] {

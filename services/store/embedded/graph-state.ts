@@ -2,7 +2,7 @@
 // apply is deterministic, so replaying the journal rebuilds exactly the same state.
 import { symbolKey } from '../../../graph-loaders/ids.js';
 import { suppressedRelations } from '../../domain/curation.js';
-import { summarise, type EndingFact } from '../../domain/effect.js';
+import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../model.js';
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { TextIndex } from './text-index.js';
@@ -220,14 +220,18 @@ export class GraphState {
     for (const id of touched) {
       if (!this.docs.has(id)) continue;
       affected.add(id);
-      for (const key of this.out.get(id) ?? []) affected.add(this.evidence.get(key)!.to);
-      for (const key of this.bySource.get(id) ?? []) affected.add(this.evidence.get(key)!.to);
+      for (const index of [this.out, this.bySource]) {
+        for (const key of index.get(id) ?? []) {
+          const row = this.evidence.get(key)!;
+          if (row.type === 'SUPERSEDES' || row.type === 'AMENDS') affected.add(row.to);
+        }
+      }
     }
     for (const id of affected) {
       const doc = this.docs.get(id);
       if (!doc) continue;
       const effect = summarise(doc, this.endingFacts(id));
-      const changed = JSON.stringify(effect) !== JSON.stringify(doc.effect);
+      const changed = !sameEffect(effect, doc.effect);
       if (changed) doc.effect = effect;
       if (changed || touched.has(id)) doc.updatedAt = at;
     }

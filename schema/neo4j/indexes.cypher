@@ -1,0 +1,12 @@
+// Indexes, created idempotently at start by services/store/neo4j/schema.ts.
+CREATE INDEX document_symbol_key IF NOT EXISTS FOR (d:Document) ON (d.symbolKey);
+CREATE INDEX document_updated_at IF NOT EXISTS FOR (d:Document) ON (d.updatedAt);
+CREATE INDEX document_issued_on IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
+CREATE INDEX document_effect IF NOT EXISTS FOR (d:Document) ON (d.effStartsOn, d.effEndsOn);
+CREATE INDEX evidence_from IF NOT EXISTS FOR (e:Evidence) ON (e.from);
+CREATE INDEX evidence_to IF NOT EXISTS FOR (e:Evidence) ON (e.to);
+CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source);
+CREATE INDEX evidence_to_ref IF NOT EXISTS FOR (e:Evidence) ON (e.toRefKey);
+CREATE INDEX evidence_from_ref IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefKey);
+// Search: symbol, type, title and issuer (searchHead, pre-folded) rank above the body.
+CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) ON EACH [d.searchHead, d.body] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

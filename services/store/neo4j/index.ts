@@ -1,0 +1,315 @@
+// The Neo4j store: parameterised Cypher only, batched writes in one transaction per batch,
+// one query per read where it can be (chains: one bounded variable-length query).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Candidate } from '../../../graph-loaders/resolve-types.js';
+import type { Neo4jConfig } from '../../config.js';
+import { PROJECT_ROOT } from '../../paths.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
+import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
+import { validateBatch } from '../validate.js';
+import { documentWhere, luceneQuery } from './filter.js';
+import { docProjection, evidenceProjection, toDocument, toEvidence } from './mapping.js';
+import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
+import { writeBatch } from './write.js';
+
+const SCHEMA_FILES = ['constraints.cypher', 'indexes.cypher'];
+
+/** Statements of a .cypher file: split on semicolons at line ends, comments dropped. */
+export function cypherStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class Neo4jStore implements Store {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(
+    private readonly db: Neo4jSession,
+    private readonly cfg: Neo4jConfig,
+  ) {}
+
+  static async open(cfg: Neo4jConfig, options: SessionOptions = {}): Promise<Neo4jStore> {
+    const driver = createDriver(cfg, options);
+    const store = new Neo4jStore(new Neo4jSession(driver, cfg, options), cfg);
+    try {
+      await driver.verifyConnectivity({ database: cfg.database });
+      await store.ensureSchema();
+    } catch (err) {
+      await driver.close();
+      throw err;
+    }
+    return store;
+  }
+
+  /** Constraints and indexes from schema/neo4j/*.cypher; each statement is IF NOT EXISTS. */
+  async ensureSchema(): Promise<void> {
+    const session = this.db.driver.session({ database: this.cfg.database });
+    try {
+      for (const file of SCHEMA_FILES) {
+        for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) await session.run(statement);
+      }
+      await session.run('CALL db.awaitIndexes(300)');
+    } finally {
+      await session.close();
+    }
+  }
+
+  // ---- writes ----
+
+  async applyBatch(batch: GraphBatch): Promise<void> {
+    validateBatch(batch);
+    const at = new Date().toISOString();
+    await this.db.write((tx) => writeBatch(tx, batch, at));
+  }
+
+  // ---- reads ----
+
+  async getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]> {
+    if (!ids.length) return [];
+    const result = await this.db.query(`UNWIND $ids AS id OPTIONAL MATCH (d:Document {id: id}) RETURN CASE WHEN d IS NULL THEN null ELSE ${docProjection('d')} END AS doc`, { ids });
+    return result.records.map((r) => {
+      const doc = r.get('doc') as Record<string, unknown> | null;
+      return doc ? toDocument(doc) : null;
+    });
+  }
+
+  async evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]> {
+    if (!ids.length) return [];
+    const side = direction === 'OUT' ? 'from' : 'to';
+    const result = await this.db.query(
+      `UNWIND range(0, size($ids) - 1) AS i
+       OPTIONAL CALL (i) {
+         MATCH (e:Evidence {${side}: $ids[i]}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
+         RETURN ${evidenceProjection('e')} AS row ORDER BY row.key
+       }
+       RETURN i, collect(row) AS rows ORDER BY i`,
+      { ids, types: types?.length ? types : null },
+    );
+    return result.records.map((r) => (r.get('rows') as Record<string, unknown>[]).map(toEvidence));
+  }
+
+  async findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage> {
+    const where = documentWhere('d', query);
+    const cursor = after ? decodeCursor(after) : null;
+    const params: Record<string, unknown> = { ...where.params, first, afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
+    if (query.text) {
+      const lucene = luceneQuery(query.text);
+      if (!lucene) return { items: [], totalCount: 0, hasNextPage: false };
+      params.lucene = lucene;
+      return this.db.read(async (tx) => {
+        const base = `CALL db.index.fulltext.queryNodes('document_text', $lucene) YIELD node AS d, score WHERE ${where.clause}`;
+        const total = await tx.run(`${base} RETURN count(d) AS n`, params);
+        const page = await tx.run(
+          `${base} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
+           RETURN d.id AS id, score ORDER BY score DESC, id LIMIT $first + 1`,
+          params,
+        );
+        return this.page(page.records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number })), first, total.records[0].get('n') as number);
+      });
+    }
+    return this.db.read(async (tx) => {
+      const total = await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params);
+      const page = await tx.run(`MATCH (d:Document) WHERE ${where.clause} AND ($afterId IS NULL OR d.id > $afterId) RETURN d.id AS id ORDER BY id LIMIT $first + 1`, params);
+      return this.page(page.records.map((r) => ({ id: r.get('id') as string })), first, total.records[0].get('n') as number);
+    });
+  }
+
+  private page(keys: { id: string; score?: number }[], first: number, totalCount: number): DocumentPage {
+    return { items: keys.slice(0, first).map((k) => ({ id: k.id, cursor: encodeCursor(k) })), totalCount, hasNextPage: keys.length > first };
+  }
+
+  async documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]> {
+    if (!symbolKeys.length) return [];
+    const result = await this.db.query(
+      `UNWIND range(0, size($keys) - 1) AS i
+       OPTIONAL CALL (i) {
+         MATCH (d:Document {symbolKey: $keys[i]}) WHERE NOT d.ambiguous
+         RETURN ${docProjection('d')} AS doc ORDER BY doc.id
+       }
+       RETURN i, collect(doc) AS docs ORDER BY i`,
+      { keys: symbolKeys },
+    );
+    return result.records.map((r) => (r.get('docs') as Record<string, unknown>[]).map(toDocument));
+  }
+
+  async chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]> {
+    if (!ids.length) return [];
+    const depth = Math.trunc(maxDepth);
+    if (!(depth >= 1 && depth <= 100)) throw new RangeError('maxDepth must be between 1 and 100');
+    // Bounds of a quantified pattern must be literals: an integer checked above, never a string.
+    const arrow = direction === 'IN' ? '<-[:SUPERSEDES]-' : '-[:SUPERSEDES]->';
+    return this.db.read(async (tx) => {
+      const reached = await tx.run(
+        `UNWIND range(0, size($ids) - 1) AS i
+         OPTIONAL CALL (i) {
+           MATCH (s:Document {id: $ids[i]})
+           MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
+           WHERE n <> s
+           RETURN n.id AS id, length(p) AS depth, collect(DISTINCT nodes(p)[-2].id) AS parents
+         }
+         RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, depth: depth, parents: parents} END) AS reached ORDER BY i`,
+        { ids },
+      );
+      const walks = reached.records.map((r, i) => stepsOf(ids[i], r.get('reached') as Reached[], depth));
+      const pairs = walks.flat().map((s) => (direction === 'IN' ? { from: s.id, to: s.parent } : { from: s.parent, to: s.id }));
+      if (!pairs.length) return walks.map(() => []);
+      const ev = await tx.run(
+        `UNWIND $pairs AS p
+         MATCH (e:Evidence {from: p.from, to: p.to, type: 'SUPERSEDES'}) WHERE NOT e.suppressed
+         RETURN p.from AS from, p.to AS to, ${evidenceProjection('e')} AS row ORDER BY row.key`,
+        { pairs },
+      );
+      const via = new Map<string, EvidenceRow[]>();
+      for (const r of ev.records) {
+        const key = `${r.get('from')}\u0000${r.get('to')}`;
+        via.set(key, [...(via.get(key) ?? []), toEvidence(r.get('row'))]);
+      }
+      return walks.map((steps) =>
+        steps.map((s) => ({ ...s, via: via.get(direction === 'IN' ? `${s.id}\u0000${s.parent}` : `${s.parent}\u0000${s.id}`) ?? [] })),
+      );
+    });
+  }
+
+  async path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null> {
+    const depth = Math.trunc(maxDepth);
+    if (!(depth >= 1 && depth <= 10)) throw new RangeError('maxDepth must be between 1 and 10');
+    if (from === to) return (await this.getDocuments([from]))[0] ? [] : null;
+    return this.db.read(async (tx) => {
+      const found = await tx.run(
+        `MATCH (a:Document {id: $from}), (b:Document {id: $to})
+         MATCH p = ANY SHORTEST (a)-[]-{1,${depth}}(b)
+         RETURN [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}] AS hops LIMIT 1`,
+        { from, to },
+      );
+      if (!found.records.length) return null;
+      const hops = found.records[0].get('hops') as { from: string; to: string; type: string }[];
+      const ev = await tx.run(
+        `UNWIND range(0, size($hops) - 1) AS i
+         MATCH (e:Evidence {from: $hops[i].from, to: $hops[i].to, type: $hops[i].type}) WHERE NOT e.suppressed
+         WITH i, e ORDER BY e.key
+         RETURN i, collect(${evidenceProjection('e')}) AS rows ORDER BY i`,
+        { hops },
+      );
+      return ev.records.map((r) => (r.get('rows') as Record<string, unknown>[]).map(toEvidence));
+    });
+  }
+
+  async texts(ids: readonly string[]): Promise<(string | null)[]> {
+    if (!ids.length) return [];
+    const result = await this.db.query('UNWIND $ids AS id OPTIONAL MATCH (d:Document {id: id}) RETURN d.body AS body', { ids });
+    return result.records.map((r) => (r.get('body') as string | null) ?? null);
+  }
+
+  async stats(): Promise<Stats> {
+    return this.db.read(async (tx) => {
+      const types = await tx.run(`MATCH (d:Document) WHERE NOT d.ambiguous RETURN coalesce(d.type, 'unknown') AS key, count(*) AS n, sum(CASE WHEN d.stub THEN 1 ELSE 0 END) AS stubs`);
+      const rels = await tx.run(`MATCH (:Document)-[r]->(:Document) RETURN type(r) AS key, count(*) AS n`);
+      const ev = await tx.run(`MATCH (e:Evidence) WHERE NOT e.suppressed RETURN count(e) AS n`);
+      const byType = types.records.map((r) => ({ key: r.get('key') as string, count: r.get('n') as number }));
+      const byRelation = rels.records.map((r) => ({ key: r.get('key') as string, count: r.get('n') as number }));
+      const sort = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || byId(a.key, b.key);
+      return {
+        documents: byType.reduce((n, t) => n + t.count, 0),
+        stubs: types.records.reduce((n, r) => n + (r.get('stubs') as number), 0),
+        relations: byRelation.reduce((n, t) => n + t.count, 0),
+        evidence: ev.records[0].get('n') as number,
+        byType: byType.sort(sort),
+        byRelation: byRelation.sort(sort),
+      };
+    });
+  }
+
+  async curations(): Promise<Curation[]> {
+    const result = await this.db.query('MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.at, c.id');
+    return result.records.map((r) => r.get('c') as Curation);
+  }
+
+  async dump(): Promise<GraphDump> {
+    return this.db.read(async (tx) => {
+      const docs = await tx.run(`MATCH (d:Document) RETURN ${docProjection('d')} AS doc ORDER BY doc.id`);
+      const ev = await tx.run(`MATCH (e:Evidence) RETURN ${evidenceProjection('e')} AS row ORDER BY row.key`);
+      const cur = await tx.run('MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.id');
+      return {
+        documents: docs.records.map((r) => toDocument(r.get('doc'))),
+        evidence: ev.records.map((r) => toEvidence(r.get('row'))),
+        curations: cur.records.map((r) => r.get('c') as Curation),
+      };
+    });
+  }
+
+  // ---- for the loader ----
+
+  async candidates(symbolKeys: readonly string[]): Promise<Candidate[]> {
+    if (!symbolKeys.length) return [];
+    const result = await this.db.query(
+      `UNWIND $keys AS k MATCH (d:Document {symbolKey: k}) WHERE d.issuedOn IS NOT NULL AND NOT d.ambiguous AND d.symbol IS NOT NULL
+       RETURN d {.id, .symbol, .issuedOn, .type, .issuer, .term, .locality, .title} AS c ORDER BY c.id`,
+      { keys: symbolKeys },
+    );
+    return result.records.map((r) => {
+      const c = r.get('c') as Record<string, string | null>;
+      return { id: c.id!, symbol: c.symbol!, issuedOn: c.issuedOn, type: c.type ?? null, issuer: c.issuer ?? null, term: c.term ?? null, locality: c.locality ?? null, title: c.title ?? null };
+    });
+  }
+
+  async undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]> {
+    if (!symbolKeys.length) return [];
+    const result = await this.db.query(
+      `UNWIND $keys AS k
+       CALL (k) {
+         MATCH (e:Evidence {toRefKey: k}) RETURN e
+         UNION
+         MATCH (e:Evidence {fromRefKey: k}) RETURN e
+       }
+       RETURN DISTINCT ${evidenceProjection('e')} AS row ORDER BY row.key`,
+      { keys: symbolKeys },
+    );
+    return result.records.map((r) => toEvidence(r.get('row')));
+  }
+
+  async fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>> {
+    const result = await this.db.query('UNWIND $files AS f MATCH (x:File {path: f}) RETURN x.path AS file, x.id AS id, x.textHash AS hash', { files });
+    return new Map(result.records.map((r) => [r.get('file') as string, { id: r.get('id') as string, textHash: (r.get('hash') as string | null) ?? null }]));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('RETURN 1');
+  }
+
+  async close(): Promise<void> {
+    await this.db.driver.close();
+  }
+
+  /** Delete everything: for tests and benchmarks against a scratch database. */
+  async clear(): Promise<void> {
+    for (;;) {
+      const result = await this.db.write((tx) => tx.run('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n'));
+      if ((result.records[0].get('n') as number) === 0) break;
+    }
+  }
+}
+
+type Reached = { id: string; depth: number; parents: string[] };
+
+/** From every node reached within maxDepth + 1, the walk the embedded store makes (domain/walk.ts rules). */
+export function stepsOf(start: string, reached: Reached[], maxDepth: number): Omit<ChainStep, 'via'>[] {
+  const depthOf = new Map(reached.filter(Boolean).map((r) => [r.id, r.depth]));
+  const steps: Omit<ChainStep, 'via'>[] = [];
+  for (const r of reached) {
+    if (!r || r.depth > maxDepth) continue;
+    const parents = r.parents.filter((p) => (r.depth === 1 ? p === start : depthOf.get(p) === r.depth - 1)).sort(byId);
+    steps.push({ id: r.id, depth: r.depth, parent: parents[0] ?? start, truncated: false });
+  }
+  const beyond = reached.filter((r) => r && r.depth === maxDepth + 1);
+  for (const s of steps) if (s.depth === maxDepth) s.truncated = beyond.some((b) => b.parents.includes(s.id));
+  return steps.sort((a, b) => a.depth - b.depth || byId(a.id, b.id));
+}

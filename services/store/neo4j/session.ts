@@ -1,0 +1,77 @@
+// One driver per store; every query parameterised; driver faults become StoreUnavailableError
+// so the API answers STORE_UNAVAILABLE quickly instead of hanging.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Neo4jConfig } from '../../config.js';
+import { StoreUnavailableError } from '../port.js';
+
+export interface SessionOptions {
+  /** Give up on a transaction (retries included) after this long. */
+  retryMs?: number;
+  /** Abort a single transaction on the server after this long. */
+  txTimeoutMs?: number;
+}
+
+export function createDriver(cfg: Neo4jConfig, options: SessionOptions = {}): Driver {
+  return neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 64,
+    connectionAcquisitionTimeout: 2000,
+    connectionTimeout: 1000,
+    maxTransactionRetryTime: options.retryMs ?? 1000,
+    userAgent: 'vn-citation-graph',
+  });
+}
+
+const UNAVAILABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ECONNRESET|EPIPE|connection|acquisition|timed out|Pool is closed|closed driver/i;
+
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; name?: string };
+  return UNAVAILABLE.test(`${e?.code ?? ''} ${e?.name ?? ''} ${e?.message ?? ''}`);
+}
+
+export function translate(err: unknown, uri: string): unknown {
+  if (err instanceof StoreUnavailableError) return err;
+  if (isUnavailable(err)) return new StoreUnavailableError(`Neo4j at ${uri} is unavailable: ${(err as Error).message}`, { cause: err });
+  return err;
+}
+
+export type Tx = ManagedTransaction;
+
+export class Neo4jSession {
+  constructor(
+    readonly driver: Driver,
+    private readonly cfg: Neo4jConfig,
+    private readonly options: SessionOptions = {},
+  ) {}
+
+  private txConfig() {
+    return { timeout: this.options.txTimeoutMs ?? 10_000 };
+  }
+
+  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, this.txConfig());
+    } catch (err) {
+      throw translate(err, this.cfg.uri);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, { timeout: timeoutMs ?? 600_000 });
+    } catch (err) {
+      throw translate(err, this.cfg.uri);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** A single read query. */
+  async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
+    return this.read((tx) => tx.run<R>(cypher, params));
+  }
+}

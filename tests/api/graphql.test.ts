@@ -1,0 +1,119 @@
+// The GraphQL API over a hand-built graph: names integrations rely on, batching, status, errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer, type TestServer } from '../support/api.js';
+import { batch, doc, ev, KL312, KL96, NEW08, NQ45, OLD08, sampleBatch, STOP, stub } from '../support/fixtures.js';
+
+let s: TestServer;
+
+beforeAll(async () => {
+  s = await testServer();
+  await s.store.applyBatch(sampleBatch());
+});
+afterAll(() => s.close());
+
+describe('documents and relations', () => {
+  it('answers the foundation query by symbol', async () => {
+    const { body } = await s.gql(`{ documents(filter: {symbol: "96-KL/TW"}) { totalCount edges { cursor node { symbol issuedOn stub outgoing { type to { symbol } } } } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.documents.totalCount).toBe(1);
+    expect(body.data!.documents.edges[0].node).toEqual({ symbol: '96-KL/TW', issuedOn: '2024-09-30', stub: false, outgoing: [{ type: 'IMPLEMENTS', to: { symbol: '45-NQ/TW' } }] });
+  });
+
+  it('shows relations both ways with their evidence', async () => {
+    const { body } = await s.gql(`query($id: ID!) { document(id: $id) { incoming(types: [IMPLEMENTS]) { id type from { id } evidence { quote start end source { id } rule resolution curated } } } }`, { id: NQ45 });
+    expect(body.data!.document.incoming).toEqual([
+      { id: `${KL96}|IMPLEMENTS|${NQ45}`, type: 'IMPLEMENTS', from: { id: KL96 }, evidence: [{ quote: 'về tiếp tục thực hiện Nghị quyết số 45-NQ/TW', start: 0, end: 10, source: { id: KL96 }, rule: 'test', resolution: 'dated', curated: false }] },
+    ]);
+  });
+
+  it('returns null for an unknown document', async () => {
+    const { body } = await s.gql(`{ document(id: "nope") { id } }`);
+    expect(body).toEqual({ data: { document: null } });
+  });
+
+  it('warns of documents that share a symbol', async () => {
+    const { body } = await s.gql(`query($id: ID!) { document(id: $id) { sameSymbol { id issuedOn } } documentsBySymbol(symbol: "08-nq/tu") { id } }`, { id: OLD08 });
+    expect(body.data!.document.sameSymbol).toEqual([{ id: NEW08, issuedOn: '2022-12-06' }]);
+    expect(body.data!.documentsBySymbol.map((d: { id: string }) => d.id)).toEqual([OLD08, NEW08]);
+  });
+
+  it('pages with cursors and a total count', async () => {
+    const first = await s.gql(`{ documents(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const { totalCount, pageInfo } = first.body.data!.documents;
+    expect(totalCount).toBe(6);
+    expect(pageInfo.hasNextPage).toBe(true);
+    const next = await s.gql(`query($after: String) { documents(first: 10, after: $after) { edges { node { id } } pageInfo { hasNextPage } } }`, { after: pageInfo.endCursor });
+    expect(next.body.data!.documents.edges).toHaveLength(4);
+    expect(next.body.data!.documents.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('searches without diacritics', async () => {
+    for (const text of ['nghi quyet 45', 'NQ 45', 'Nghị quyết số 45-NQ/TW']) {
+      const { body } = await s.gql(`query($text: String) { documents(filter: {text: $text}) { edges { node { id } } } }`, { text });
+      expect(body.data!.documents.edges[0].node.id, text).toBe(NQ45);
+    }
+  });
+
+  it('finds a path and counts the graph', async () => {
+    const { body } = await s.gql(`query($a: ID!, $b: ID!) { path(from: $a, to: $b) { length documents { id } relations { type } } stats(asOf: "2026-11-01") { documents stubs relations byStatus { key count } byRelation { key count } } }`, { a: KL96, b: KL312 });
+    expect(body.data!.path).toEqual({ length: 3, documents: [{ id: KL96 }, { id: NQ45 }, { id: STOP }, { id: KL312 }], relations: [{ type: 'IMPLEMENTS' }, { type: 'CITES' }, { type: 'SUPERSEDES' }] });
+    expect(body.data!.stats.byStatus).toContainEqual({ key: 'SUPERSEDED', count: 2 });
+    expect(body.data!.stats).toMatchObject({ documents: 6, stubs: 3, relations: 4 });
+  });
+});
+
+describe('status on a date', () => {
+  it('says 08-NQ/TU of 2013 is superseded now, in effect in 2020, and why', async () => {
+    const { body } = await s.gql(
+      `query($id: ID!) { document(id: $id) {
+        now: status  past: status(asOf: "2020-01-01")
+        effect(asOf: "2026-11-22") { status presumed reasons { kind presumed message relation { from { id } kind } } }
+        endedBy { type kind from { id } evidence { quote } }
+        supersessionChain(direction: NEWER) { document { id } depth direction truncated via { type } }
+      } }`,
+      { id: OLD08 },
+    );
+    expect(body.errors).toBeUndefined();
+    const d = body.data!.document;
+    expect(d.now).toBe('SUPERSEDED');
+    expect(d.past).toBe('IN_EFFECT');
+    expect(d.effect.status).toBe('SUPERSEDED');
+    expect(d.effect.presumed).toBe(true); // the ending conclusion carries no date: issued no earlier than 2026-02-11
+    expect(d.effect.reasons.find((r: { kind: string }) => r.kind === 'ENDED').relation).toEqual({ from: { id: STOP }, kind: 'dừng thực hiện' });
+    expect(d.endedBy).toEqual([{ type: 'SUPERSEDES', kind: 'dừng thực hiện', from: { id: STOP }, evidence: [{ quote: 'và Nghị quyết số 08-NQ/TU, ngày 16/5/2013' }] }]);
+    expect(d.supersessionChain).toEqual([{ document: { id: STOP }, depth: 1, direction: 'NEWER', truncated: false, via: { type: 'SUPERSEDES' } }]);
+  });
+
+  it('filters documents in effect on a date and by status', async () => {
+    const q = `query($f: DocumentFilter) { documents(filter: $f, first: 50) { totalCount edges { node { id } } } }`;
+    const inEffect = await s.gql(q, { f: { inEffectOn: '2026-11-01' } });
+    const ids = inEffect.body.data!.documents.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids).not.toContain(OLD08);
+    expect(ids).not.toContain(KL312);
+    expect(ids).toContain(NEW08);
+    const superseded = await s.gql(q, { f: { status: 'SUPERSEDED', statusOn: '2025-06-01' } });
+    expect(superseded.body.data!.documents.totalCount).toBe(0);
+  });
+});
+
+describe('batching', () => {
+  it('costs a fixed number of store calls for a page of 100 documents with relations and targets', async () => {
+    const local = await testServer();
+    try {
+      const docs = Array.from({ length: 120 }, (_, i) => doc(`${i + 1}-KH/TU@2025-01-${String((i % 28) + 1).padStart(2, '0')}`));
+      const targets = Array.from({ length: 10 }, (_, i) => stub(`${i + 1}-NQ/TW@2020-01-01`));
+      const evidence = docs.flatMap((d, i) => [ev(d.id, 'IMPLEMENTS', targets[i % 10].id), ev(d.id, 'CITES', targets[(i + 1) % 10].id, { start: 20 })]);
+      await local.store.applyBatch(batch({ docs, stubs: targets, evidence }));
+      const query = `{ documents(first: 100) { edges { node { id status outgoing { type evidence { quote source { id } } to { id symbol incoming { from { id } } } } } } } }`;
+      local.calls.clear();
+      const { body } = await local.gql(query);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.documents.edges).toHaveLength(100);
+      const total = [...local.calls.values()].reduce((a, b) => a + b, 0);
+      console.log(`store calls for 100 documents with relations, evidence sources, targets and their incoming: ${JSON.stringify(Object.fromEntries(local.calls))}`);
+      expect(total).toBeLessThanOrEqual(8);
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -1,0 +1,275 @@
+// The one contract both stores pass: same batches in, same answers out.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IN_EFFECT_VALUES, statusOn, statusPredicate } from '../../services/domain/effect.js';
+import { curatedEvidenceKey, CURATION_SOURCE } from '../../services/domain/curation.js';
+import type { Curation, GraphBatch } from '../../services/store/model.js';
+import { emptyBatch } from '../../services/store/model.js';
+import type { Store } from '../../services/store/port.js';
+import { batch, comparable, doc, ev, stub, NQ45, KL96, OLD08, NEW08, KL312, STOP, sampleBatch as sample } from '../support/fixtures.js';
+
+export interface ContractTarget {
+  /** A store with nothing in it. */
+  fresh(): Promise<Store>;
+}
+
+function chainBatch(n: number, prefix = 'C'): GraphBatch {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}@2000-01-${String((i % 28) + 1).padStart(2, '0')}`);
+  // each newer document replaces the one before it
+  return batch({ docs: ids.map((id) => doc(id)), evidence: ids.slice(1).map((id, i) => ev(id, 'SUPERSEDES', ids[i])) });
+}
+
+export function storeContract(name: string, target: ContractTarget | null): void {
+  describe.skipIf(!target)(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await target!.fresh();
+    });
+
+    it('starts empty', async () => {
+      const stats = await store.stats();
+      expect(stats.documents).toBe(0);
+      expect(await store.getDocuments(['nothing'])).toEqual([null]);
+      expect((await store.findDocuments({}, 10, null)).totalCount).toBe(0);
+    });
+
+    it('stores documents, stubs and evidence, and reads them back both ways', async () => {
+      await store.applyBatch(sample());
+      const [kl96, nq45] = await store.getDocuments([KL96, NQ45]);
+      expect(kl96).toMatchObject({ id: KL96, symbol: '96-KL/TW', issuedOn: '2024-09-30', stub: false, issuer: 'Bộ Chính trị' });
+      expect(nq45).toMatchObject({ id: NQ45, stub: true });
+      const [out] = await store.evidenceOf([KL96], 'OUT');
+      expect(out.map((r) => [r.type, r.to, r.quote])).toEqual([['IMPLEMENTS', NQ45, 'về tiếp tục thực hiện Nghị quyết số 45-NQ/TW']]);
+      const [incoming] = await store.evidenceOf([NQ45], 'IN');
+      expect(incoming.map((r) => r.from).sort()).toEqual([KL96, STOP].sort());
+      const [onlyImpl] = await store.evidenceOf([NQ45], 'IN', ['IMPLEMENTS']);
+      expect(onlyImpl.map((r) => r.from)).toEqual([KL96]);
+      expect(await store.texts([KL96, NQ45])).toEqual(['KẾT LUẬN CỦA BỘ CHÍNH TRỊ về tiếp tục thực hiện Nghị quyết số 45-NQ/TW', null]);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ documents: 6, stubs: 3, relations: 4, evidence: 4 });
+      expect(stats.byRelation).toContainEqual({ key: 'SUPERSEDES', count: 2 });
+    });
+
+    it('keeps two documents that share a symbol apart', async () => {
+      await store.applyBatch(sample());
+      const [same] = await store.documentsBySymbol(['08-NQ/TU']);
+      expect(same.map((d) => d.id)).toEqual([OLD08, NEW08]);
+      const page = await store.findDocuments({ symbolKey: '08-NQ/TU' }, 10, null);
+      expect(page.totalCount).toBe(2);
+      const cands = await store.candidates(['08-NQ/TU']);
+      expect(cands.map((c) => [c.id, c.issuedOn])).toEqual([
+        [OLD08, '2013-05-16'],
+        [NEW08, '2022-12-06'],
+      ]);
+    });
+
+    it('pages in a stable order with cursors', async () => {
+      await store.applyBatch(chainBatch(7));
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await store.findDocuments({}, 3, after);
+        expect(page.totalCount).toBe(7);
+        seen.push(...page.items.map((i) => i.id));
+        if (!page.hasNextPage) break;
+        after = page.items.at(-1)!.cursor;
+      }
+      expect(seen).toEqual([...seen].sort());
+      expect(new Set(seen).size).toBe(7);
+    });
+
+    it('applies the same batch twice to the same graph', async () => {
+      await store.applyBatch(sample());
+      const once = comparable(await store.dump());
+      await store.applyBatch(sample());
+      expect(comparable(await store.dump())).toEqual(once);
+    });
+
+    it('replaces what a re-loaded document asserted and drops stubs nothing names', async () => {
+      await store.applyBatch(sample());
+      const reloaded = batch({ docs: [doc(KL96, { type: 'Kết luận', issuer: 'Bộ Chính trị' })], stubs: [stub('30-NQ/TW@2022-11-23')], evidence: [ev(KL96, 'CITES', '30-NQ/TW@2022-11-23')] });
+      await store.applyBatch(reloaded);
+      const [out] = await store.evidenceOf([KL96], 'OUT');
+      expect(out.map((r) => r.to)).toEqual(['30-NQ/TW@2022-11-23']);
+      // 45-NQ/TW is still cited by the 2026 conclusion, so it stays
+      expect((await store.getDocuments([NQ45]))[0]).not.toBeNull();
+      // other documents' assertions are untouched
+      const [stop] = await store.evidenceOf([STOP], 'OUT');
+      expect(stop).toHaveLength(3);
+      const onlyCited = batch({ docs: [doc(STOP, { symbol: null, issuedOn: null, issuedNotBefore: '2026-02-11' })], evidence: [] });
+      await store.applyBatch(onlyCited);
+      expect((await store.getDocuments([KL312, OLD08]))).toEqual([null, null]);
+    });
+
+    it('turns a stub into a full document that keeps every edge', async () => {
+      await store.applyBatch(sample());
+      await store.applyBatch(batch({ docs: [doc(NQ45, { type: 'Nghị quyết', issuer: 'Bộ Chính trị', title: 'về xây dựng và phát triển thành phố Hải Phòng' })] }));
+      const [nq45] = await store.getDocuments([NQ45]);
+      expect(nq45).toMatchObject({ stub: false, issuer: 'Bộ Chính trị' });
+      const [incoming] = await store.evidenceOf([NQ45], 'IN');
+      expect(incoming).toHaveLength(2);
+    });
+
+    it('moves what a file asserted when the file now holds another document', async () => {
+      const first = doc('1-KH/TU@2025-01-01', { file: 'plan.txt' });
+      await store.applyBatch(batch({ docs: [first], stubs: [stub(NQ45)], evidence: [ev(first.id, 'IMPLEMENTS', NQ45)] }));
+      const second = doc('2-KH/TU@2025-02-01', { file: 'plan.txt' });
+      await store.applyBatch(batch({ docs: [second], stubs: [stub(NQ45)], evidence: [ev(second.id, 'IMPLEMENTS', NQ45)] }));
+      const [incoming] = await store.evidenceOf([NQ45], 'IN');
+      expect(incoming.map((r) => r.from)).toEqual([second.id]);
+      expect((await store.getDocuments([first.id]))[0]).toBeNull();
+      expect((await store.fileHashes(['plan.txt'])).get('plan.txt')?.id).toBe(second.id);
+    });
+
+    it('computes effect summaries that filter by status on a date', async () => {
+      await store.applyBatch(sample());
+      const [old08, kl312, new08] = await store.getDocuments([OLD08, KL312, NEW08]);
+      expect(statusOn(old08!.effect, '2020-01-01')).toBe('IN_EFFECT');
+      expect(statusOn(old08!.effect, '2026-11-22')).toBe('SUPERSEDED');
+      expect(statusOn(kl312!.effect, '2025-06-01')).toBe('IN_EFFECT');
+      expect(statusOn(kl312!.effect, '2026-11-01')).toBe('SUPERSEDED');
+      expect(old08!.effect.endPresumed).toBe(true);
+      expect(statusOn(new08!.effect, '2026-11-22')).toBe('IN_EFFECT');
+      const superseded = await store.findDocuments({ status: statusPredicate(['SUPERSEDED'], '2026-11-01') }, 10, null);
+      expect(superseded.items.map((i) => i.id).sort()).toEqual([OLD08, KL312].sort());
+      const inEffect2025 = await store.findDocuments({ status: statusPredicate(IN_EFFECT_VALUES, '2025-06-01') }, 50, null);
+      expect(inEffect2025.items.map((i) => i.id)).toContain(KL312);
+      expect(inEffect2025.items.map((i) => i.id)).not.toContain(STOP); // not issued before 2026-02-11
+      const notYet = await store.findDocuments({ status: statusPredicate(['NOT_YET_ISSUED'], '2025-06-01') }, 50, null);
+      expect(notYet.items.map((i) => i.id)).toEqual([STOP]);
+    });
+
+    it('tells a partial ending, an amendment and an expiry apart', async () => {
+      const target = doc('80/2021/TT-BTC@2021-09-29', { type: 'Thông tư' });
+      const partial = doc('10/2024/TT-BTC@2024-03-01', { type: 'Thông tư' });
+      const amender = doc('20/2024/TT-BTC@2024-05-01', { type: 'Thông tư' });
+      const plan = doc('12-KH/TU@2025-01-10', { type: 'Kế hoạch', expiresOn: '2025-12-31' });
+      await store.applyBatch(
+        batch({
+          docs: [target, partial, amender, plan],
+          evidence: [ev(partial.id, 'SUPERSEDES', target.id, { scope: 'Điều 5', kind: 'bãi bỏ' }), ev(amender.id, 'AMENDS', target.id)],
+        }),
+      );
+      const [t, p] = await store.getDocuments([target.id, plan.id]);
+      expect(statusOn(t!.effect, '2024-01-01')).toBe('IN_EFFECT');
+      expect(statusOn(t!.effect, '2024-06-01')).toBe('PARTLY_SUPERSEDED');
+      expect(statusOn(p!.effect, '2025-12-31')).toBe('IN_EFFECT');
+      expect(statusOn(p!.effect, '2026-01-01')).toBe('EXPIRED');
+      const partly = await store.findDocuments({ status: statusPredicate(['PARTLY_SUPERSEDED'], '2024-06-01') }, 10, null);
+      expect(partly.items.map((i) => i.id)).toEqual([target.id]);
+      const expired = await store.findDocuments({ status: statusPredicate(['EXPIRED'], '2026-01-01') }, 10, null);
+      expect(expired.items.map((i) => i.id)).toEqual([plan.id]);
+    });
+
+    it('walks supersession chains both ways, caps depth and survives cycles', async () => {
+      await store.applyBatch(chainBatch(51));
+      const [newer] = await store.chains(['C000@2000-01-01'], 'IN', 25);
+      expect(newer).toHaveLength(25);
+      expect(newer.map((s) => s.depth)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      expect(newer[0]).toMatchObject({ id: 'C001@2000-01-02', parent: 'C000@2000-01-01', truncated: false });
+      expect(newer[24].truncated).toBe(true);
+      expect(newer[0].via.map((r) => [r.from, r.type, r.to])).toEqual([['C001@2000-01-02', 'SUPERSEDES', 'C000@2000-01-01']]);
+      const [all] = await store.chains(['C000@2000-01-01'], 'IN', 100);
+      expect(all).toHaveLength(50);
+      expect(all.every((s) => !s.truncated)).toBe(true);
+      const [older] = await store.chains(['C050@2000-01-23'], 'OUT', 3);
+      expect(older.map((s) => s.id)).toEqual(['C049@2000-01-22', 'C048@2000-01-21', 'C047@2000-01-20']);
+
+      await store.applyBatch(batch({ docs: [doc('A@2001-01-01'), doc('B@2001-01-02')], evidence: [ev('A@2001-01-01', 'SUPERSEDES', 'B@2001-01-02'), ev('B@2001-01-02', 'SUPERSEDES', 'A@2001-01-01')] }));
+      const [cycle] = await store.chains(['A@2001-01-01'], 'IN', 25);
+      expect(cycle.map((s) => s.id)).toEqual(['B@2001-01-02']);
+      expect(cycle[0].truncated).toBe(false);
+    });
+
+    it('finds a path between documents over any relation', async () => {
+      await store.applyBatch(sample());
+      const hops = await store.path(KL96, KL312, 6);
+      expect(hops).not.toBeNull();
+      expect(hops!.length).toBe(3); // 96 → 45 ← STOP → 312
+      expect(await store.path(KL96, NEW08, 6)).toBeNull();
+      expect(await store.path(KL96, KL312, 2)).toBeNull();
+    });
+
+    it('searches without diacritics or case', async () => {
+      await store.applyBatch(sample());
+      for (const q of ['nghi quyet 45', 'NQ 45', 'Nghị quyết số 45-NQ/TW']) {
+        const page = await store.findDocuments({ text: q }, 10, null);
+        expect(page.items.map((i) => i.id), q).toContain(NQ45);
+        expect(page.items[0].id, q).toBe(NQ45);
+      }
+      const stopped = await store.findDocuments({ text: 'dung thuc hien' }, 10, null);
+      expect(stopped.items.map((i) => i.id)).toEqual([STOP]);
+      const none = await store.findDocuments({ text: "') RETURN 1 //" }, 10, null);
+      expect(none.totalCount).toBe(0);
+    });
+
+    it('filters by type, issuer, dates and stubs', async () => {
+      await store.applyBatch(sample());
+      const kl = await store.findDocuments({ type: 'ket luan' }, 10, null);
+      expect(kl.items.map((i) => i.id).sort()).toEqual([KL312, KL96, STOP].sort());
+      const byIssuer = await store.findDocuments({ issuer: 'bo chinh tri' }, 10, null);
+      expect(byIssuer.items.map((i) => i.id)).toEqual([KL96]);
+      const dated = await store.findDocuments({ issuedFrom: '2020-01-01', issuedTo: '2024-12-31' }, 10, null);
+      expect(dated.items.map((i) => i.id).sort()).toEqual([KL312, KL96, NEW08].sort());
+      const loaded = await store.findDocuments({ includeStubs: false }, 10, null);
+      expect(loaded.totalCount).toBe(3);
+    });
+
+    it('keeps curations across re-loads: a removed relation stays removed, an added one stays', async () => {
+      await store.applyBatch(sample());
+      const at = '2026-11-22T10:00:00.000Z';
+      const removal: Curation = { id: 'c1', action: 'REMOVE', from: STOP, to: NQ45, type: 'CITES', reason: 'not a citation', author: 'lan', at };
+      const addition: Curation = { id: 'c2', action: 'ADD', from: KL96, to: NEW08, type: 'CITES', reason: 'missed by the loader', author: 'lan', at };
+      const b = emptyBatch();
+      b.curations = [removal, addition];
+      b.evidence = [{ ...ev(KL96, 'CITES', NEW08), key: curatedEvidenceKey('c2'), source: CURATION_SOURCE, curated: true, author: 'lan', at, reason: addition.reason, rule: 'curated', toHow: 'curated', fromHow: 'curated' }];
+      await store.applyBatch(b);
+      const check = async () => {
+        const [stopOut] = await store.evidenceOf([STOP], 'OUT');
+        expect(stopOut.map((r) => r.to)).not.toContain(NQ45);
+        const [kl96Out] = await store.evidenceOf([KL96], 'OUT', ['CITES']);
+        expect(kl96Out.map((r) => [r.to, r.curated, r.author])).toEqual([[NEW08, true, 'lan']]);
+      };
+      await check();
+      await store.applyBatch(sample());
+      await check();
+      expect((await store.curations()).map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+      const undo = emptyBatch();
+      undo.curations = [{ ...removal, id: 'c3', action: 'ADD', at: '2026-11-22T11:00:00.000Z' }];
+      await store.applyBatch(undo);
+      const [stopOut] = await store.evidenceOf([STOP], 'OUT');
+      expect(stopOut.map((r) => r.to)).toContain(NQ45);
+    });
+
+    it('re-points stored undated references when candidates arrive', async () => {
+      const ref = JSON.stringify({ ref: { symbol: '57-NQ/TW', date: null }, citing: { issuedOn: '2025-11-11' } });
+      const letter = doc('11494/VP-VX@2025-11-11');
+      await store.applyBatch(batch({ docs: [letter], stubs: [stub('57-NQ/TW', { issuedOn: null })], evidence: [ev(letter.id, 'CITES', '57-NQ/TW', { toRef: ref, toHow: 'no-candidate' })] }));
+      const undated = await store.undatedEvidence(['57-NQ/TW']);
+      expect(undated.map((r) => r.to)).toEqual(['57-NQ/TW']);
+      const b = batch({ stubs: [stub('57-NQ/TW@2024-12-22')] });
+      b.repoint = [{ key: undated[0].key, to: '57-NQ/TW@2024-12-22', toHow: 'only-candidate' }];
+      await store.applyBatch(b);
+      const [incoming] = await store.evidenceOf(['57-NQ/TW@2024-12-22'], 'IN');
+      expect(incoming.map((r) => [r.from, r.toHow])).toEqual([[letter.id, 'only-candidate']]);
+      expect((await store.getDocuments(['57-NQ/TW']))[0]).toBeNull();
+    });
+
+    it('refuses an invalid batch whole and keeps the graph as it was', async () => {
+      await store.applyBatch(sample());
+      const before = comparable(await store.dump());
+      const bad = sample();
+      bad.evidence.push({ ...bad.evidence[0] }); // repeated key
+      await expect(store.applyBatch(bad)).rejects.toThrow(/repeated/);
+      expect(comparable(await store.dump())).toEqual(before);
+    });
+
+    it('lists changes since an instant', async () => {
+      await store.applyBatch(sample());
+      const mark = new Date().toISOString();
+      await new Promise((r) => setTimeout(r, 5));
+      await store.applyBatch(batch({ docs: [doc('99-KL/TW@2025-01-01')], stubs: [stub(NQ45)], evidence: [ev('99-KL/TW@2025-01-01', 'SUPERSEDES', KL96)] }));
+      const changed = await store.findDocuments({ changedSince: mark }, 50, null);
+      expect(changed.items.map((i) => i.id).sort()).toEqual(['99-KL/TW@2025-01-01', KL96].sort());
+    });
+  });
+}

@@ -1,0 +1,111 @@
+// Small graph batches built by hand, for store and domain tests.
+import { symbolKey } from '../../graph-loaders/ids.js';
+import type { DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../../services/store/model.js';
+import { EMPTY_EFFECT, emptyBatch } from '../../services/store/model.js';
+
+export function doc(id: string, fields: Partial<DocumentNode> = {}): DocumentNode {
+  const at = id.lastIndexOf('@');
+  const symbol = fields.symbol !== undefined ? fields.symbol : at > 0 ? id.slice(0, at) : id;
+  const issuedOn = fields.issuedOn !== undefined ? fields.issuedOn : at > 0 && /^\d{4}-\d{2}-\d{2}$/.test(id.slice(at + 1)) ? id.slice(at + 1) : null;
+  return {
+    id,
+    symbol,
+    symbolKey: symbol ? symbolKey(symbol) : null,
+    type: 'Nghị quyết',
+    issuer: null,
+    issuedOn,
+    issuedNotBefore: null,
+    effectiveFrom: null,
+    expiresOn: null,
+    title: null,
+    place: null,
+    locality: null,
+    term: null,
+    stub: false,
+    ambiguous: false,
+    candidates: [],
+    consolidated: false,
+    file: `${id.replace(/[^A-Za-z0-9]+/g, '_')}.txt`,
+    textHash: null,
+    effect: EMPTY_EFFECT,
+    ...fields,
+  };
+}
+
+export function stub(id: string, fields: Partial<DocumentNode> = {}): DocumentNode {
+  return doc(id, { stub: true, file: null, ...fields });
+}
+
+export function ev(from: string, type: RelationType, to: string, fields: Partial<EvidenceRow> = {}): EvidenceRow {
+  const source = fields.source ?? from;
+  const start = fields.start ?? 0;
+  return {
+    key: `${source}|${start}|${type}|${from}|${to}`,
+    from,
+    to,
+    type,
+    source,
+    quote: `${from} ${type.toLowerCase()} ${to}`,
+    start,
+    end: start + 10,
+    rule: 'test',
+    kind: type === 'SUPERSEDES' ? 'thay thế' : null,
+    scope: null,
+    effectiveFrom: null,
+    curated: false,
+    author: null,
+    at: null,
+    reason: null,
+    toRef: null,
+    toHow: 'dated',
+    fromRef: null,
+    fromHow: 'self',
+    ...fields,
+  };
+}
+
+/** A batch loading these documents (with texts), their stubs and evidence. */
+export function batch(parts: { docs?: DocumentNode[]; stubs?: DocumentNode[]; evidence?: EvidenceRow[]; texts?: Record<string, string> } = {}): GraphBatch {
+  const b = emptyBatch();
+  b.documents = parts.docs ?? [];
+  b.stubs = parts.stubs ?? [];
+  b.evidence = parts.evidence ?? [];
+  b.files = b.documents.filter((d) => d.file).map((d) => ({ file: d.file!, id: d.id }));
+  b.texts = b.documents.map((d) => ({ id: d.id, text: parts.texts?.[d.id] ?? `${d.type ?? ''} ${d.symbol ?? ''} ${d.title ?? ''}` }));
+  return b;
+}
+
+/** A dump without the write times, which differ between two loads of the same files. */
+export function comparable(dump: { documents: DocumentNode[]; evidence: EvidenceRow[]; curations: unknown[] }) {
+  return { ...dump, documents: dump.documents.map(({ updatedAt: _u, ...d }) => d) };
+}
+
+export const NQ45 = '45-NQ/TW@2019-01-24';
+export const KL96 = '96-KL/TW@2024-09-30';
+export const OLD08 = '08-NQ/TU@2013-05-16';
+export const NEW08 = '08-NQ/TU@2022-12-06';
+export const KL312 = '312-KL/TU@2024-02-15';
+export const STOP = 'ket-luan:ban-chap-hanh-dang-bo-thanh-pho-hai-phong@2026';
+
+/** The shape of the sample corpus, by hand: an undated conclusion stops two documents. */
+export function sampleBatch(): GraphBatch {
+  return batch({
+    docs: [
+      doc(KL96, { type: 'Kết luận', issuer: 'Bộ Chính trị', title: 'Kết luận về tiếp tục thực hiện Nghị quyết số 45-NQ/TW' }),
+      doc(STOP, { symbol: null, type: 'Kết luận', issuedOn: null, issuedNotBefore: '2026-02-11', issuer: 'Ban Chấp hành Đảng bộ thành phố Hải Phòng', title: 'về việc dừng thực hiện Kết luận số 312-KL/TU' }),
+      doc(NEW08, { title: 'về mục tiêu, nhiệm vụ, giải pháp năm 2023', issuer: 'Thành ủy Hải Phòng' }),
+    ],
+    stubs: [stub(NQ45), stub(OLD08), stub(KL312, { type: 'Kết luận' })],
+    evidence: [
+      ev(KL96, 'IMPLEMENTS', NQ45, { quote: 'về tiếp tục thực hiện Nghị quyết số 45-NQ/TW' }),
+      ev(STOP, 'SUPERSEDES', KL312, { kind: 'dừng thực hiện', quote: 'Nhất trí dừng thực hiện Kết luận số 312-KL/TU', start: 10 }),
+      ev(STOP, 'SUPERSEDES', OLD08, { kind: 'dừng thực hiện', quote: 'và Nghị quyết số 08-NQ/TU, ngày 16/5/2013', start: 20 }),
+      ev(STOP, 'CITES', NQ45, { start: 30 }),
+    ],
+    texts: {
+      [KL96]: 'KẾT LUẬN CỦA BỘ CHÍNH TRỊ về tiếp tục thực hiện Nghị quyết số 45-NQ/TW',
+      [STOP]: 'Nhất trí dừng thực hiện Kết luận số 312-KL/TU và Nghị quyết số 08-NQ/TU, ngày 16/5/2013',
+    },
+  });
+}
+
