@@ -9,7 +9,7 @@ export function neo4jConfig(): Neo4jConfig | null {
     if (process.env.REQUIRE_NEO4J) throw new Error('REQUIRE_NEO4J is set but NEO4J_URI is not: the Neo4j suites would be skipped');
     return null;
   }
-  return { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  return { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'citation-graph-test', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 }
 
 let shared: Neo4jStore | null = null;

@@ -2,6 +2,7 @@
 // one query per read where it can be (chains: one bounded variable-length query).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { Candidate } from '../../../graph-loaders/resolve-types.js';
 import type { Neo4jConfig } from '../../config.js';
 import { PROJECT_ROOT } from '../../paths.js';
@@ -100,7 +101,7 @@ export class Neo4jStore implements Store {
   async findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage> {
     const where = documentWhere('d', query);
     const cursor = after ? decodeCursor(after) : null;
-    const params: Record<string, unknown> = { ...where.params, first, afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
+    const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
     if (query.text) {
       const lucene = luceneQuery(query.text);
       if (!lucene) return { items: [], totalCount: 0, hasNextPage: false };
