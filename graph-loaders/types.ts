@@ -56,6 +56,11 @@ export interface ReferenceTarget {
   unresolved?: boolean;
   /** Words of the subject ("về ..."), to pick among same-symbol candidates. */
   subject?: string | null;
+  /**
+   * Where `date` comes from when it is not printed at this mention: 'same-text' (another mention of the
+   * same symbol in this text), 'resolved' (the only or the context-picked candidate across texts).
+   */
+  dateSource?: 'same-text' | 'resolved' | null;
 }
 
 export interface ExtractedRelation {

@@ -1,0 +1,729 @@
+// Stage 4, classify. Every mention links the text itself to the document it names: CITES, or the
+// stronger relation its clause gives (SUPERSEDES, AMENDS, IMPLEMENTS, GUIDES, BASED_ON). A clause that
+// asserts a relation between two other documents ("Kết luận số 96-KL/TW ... về tiếp tục thực hiện
+// Nghị quyết số 45-NQ/TW") yields that edge too, with this text as its evidence.
+//
+// How a mention is read: find the clause around it; take the last relation phrase before it in that
+// clause; the phrase governs the mention when only filler words stand between them ("thực hiện có hiệu
+// quả Nghị quyết số ...") or when the mention is coordinated with one it governs ("... và Nghị quyết
+// số ..."). Then ask who says it: this document ("Kết luận này thay thế", an imperative, a decision
+// verb, the title), another document (a symbol right before the phrase), or a document not yet issued
+// ("xây dựng Nghị quyết mới thay thế ...") which makes it a mere citation.
+import type { DocumentIdentity, EndingKind, ExtractedRelation, ReferenceTarget, RelationType } from './types.js';
+import type { Layout } from './identify.js';
+import type { Mention } from './references.js';
+import { TYPE_NAMES } from './lexicon.js';
+import { dateAt } from './normalise.js';
+
+export type TriggerCategory = 'review' | 'supersede' | 'amend' | 'guide' | 'implement' | 'basis';
+
+interface Trigger {
+  start: number;
+  end: number;
+  cat: TriggerCategory;
+  text: string;
+}
+
+const TH = String.raw`th[uyi]{1,2}[ce]{1,2}\s+hien`;
+const TK = String.raw`trien\s+khai`;
+const NUM_WORD = String.raw`(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)`;
+const NOUNS = TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+'))
+  .concat(['v[aie]n\\s+ban'])
+  .join('|');
+
+const TRIGGER_PARTS: [TriggerCategory, string][] = [
+  [
+    'review',
+    [
+      String.raw`(?:so|tong)\s+ket(?:\s+${NUM_WORD}\s+nam)?(?:\s+(?:tinh\s+hinh|ket\s+qua|viec|qua\s+trinh))?(?:\s+(?:to\s+chuc\s+)?${TK})?(?:\s+${TH})?`,
+      String.raw`danh\s+gia(?:\s+(?:tinh\s+hinh|ket\s+qua|viec))?(?:\s+${TK})?(?:\s+${TH})?`,
+      String.raw`kiem\s+diem(?:\s+(?:viec|ket\s+qua))?(?:\s+${TH})?`,
+      String.raw`(?:ket\s+qua|tinh\s+hinh|qua\s+trinh|(?<!ve\s)viec)(?:\s+to\s+chuc)?\s+(?:${TK}(?:\s+${TH})?|${TH})`,
+      String.raw`${NUM_WORD}\s+nam\s+(?:${TK}\s+)?${TH}`,
+    ].join('|'),
+  ],
+  [
+    'supersede',
+    String.raw`thay\s+the(?:\s+cho)?|bai\s+bo|huy\s+bo|(?<!xay\s)dung\s+(?:${TH}|hieu\s+luc)|het\s+hieu\s+luc(?:\s+thi\s+hanh)?|khong\s+con\s+hieu\s+luc|cham\s+dut\s+(?:hieu\s+luc|viec\s+${TH})|dinh\s+chi(?:\s+viec\s+thi\s+hanh)?|(?:tam\s+)?ngung\s+(?:hieu\s+luc|${TH}|thi\s+hanh)`,
+  ],
+  ['amend', String.raw`sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|dieu\s+chinh|dinh\s+chinh`],
+  ['guide', String.raw`quy\s+dinh\s+chi\s+tiet(?:\s+va\s+huong\s+dan(?:\s+thi\s+hanh)?)?(?:\s+thi\s+hanh)?|huong\s+dan(?:\s+(?:thi\s+hanh|${TH}|${TK}(?:\s+${TH})?))?`],
+  [
+    'implement',
+    String.raw`tiep\s+tuc\s+(?:${TK}\s+)?(?:to\s+chuc\s+)?${TH}|(?:to\s+chuc\s+)?${TK}\s+${TH}|to\s+chuc\s+${TH}|${TH}|${TK}|quan\s+triet|cu\s+the\s+hoa|the\s+che\s+hoa|thi\s+hanh`,
+  ],
+  ['basis', String.raw`can\s+cu(?:\s+vao)?`],
+];
+
+const TRIGGER_RE = new RegExp(TRIGGER_PARTS.map(([, src]) => `(?<![a-z])(${src})(?![a-z])`).join('|'), 'g');
+
+function findTriggers(folded: string, from: number, to: number): Trigger[] {
+  const out: Trigger[] = [];
+  const window = folded.slice(from, to);
+  TRIGGER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TRIGGER_RE.exec(window))) {
+    let cat: TriggerCategory = 'implement';
+    for (let g = 1; g <= TRIGGER_PARTS.length; g++) if (m[g] !== undefined) cat = TRIGGER_PARTS[g - 1][0];
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, cat, text: m[0] });
+  }
+  return out;
+}
+
+const TRIGGER_AT = new RegExp(TRIGGER_PARTS.map(([, src]) => `(${src})(?![a-z])`).join('|'), 'y');
+
+function triggerAt(folded: string, pos: number): Trigger | null {
+  TRIGGER_AT.lastIndex = pos;
+  const m = TRIGGER_AT.exec(folded);
+  if (!m) return null;
+  let cat: TriggerCategory = 'implement';
+  for (let g = 1; g <= TRIGGER_PARTS.length; g++) if (m[g] !== undefined) cat = TRIGGER_PARTS[g - 1][0];
+  return { start: pos, end: pos + m[0].length, cat, text: m[0] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filler between a relation phrase and the document it governs
+
+const FILLER_WORDS = [
+  'co hieu qua', 'hieu qua', 'nghiem tuc', 'dong bo', 'quyet liet', 'thuc chat', 'tot', 'kip thoi', 'day du', 'sau rong',
+  'manh me', 'thang loi', 'toan dien', 'tich cuc', 'nghiem', 'cac', 'toan bo', 'mot phan', 'mot so dieu', 'mot so noi dung',
+  'mot so quy dinh', 'noi dung', 'cua', 'tai', 'viec', 'va', 'thi hanh', 'quy dinh', 'so', 's', 'se',
+].map((w) => w.replace(/ /g, '\\s+'));
+const PART = String.raw`(?:diem\s+[a-z]\d?|khoan\s+\d+[a-z]?|dieu\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*(?:\s+va\s+\d+[a-z]?)?|chuong\s+[ivxl\d]+|muc\s+\d+|phan\s+[ivxl\d]+|phu\s+luc(?:\s+[ivxl\d]+)?|cac\s+dieu\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*(?:\s+va\s+\d+[a-z]?)?)`;
+const FILLER_RE = new RegExp(String.raw`(?<![a-z])(?:${PART}|(?:[a-z]+\s+){0,8}ban\s+hanh\s+kem\s+theo|${NOUNS}|${FILLER_WORDS.join('|')})(?![a-z])`, 'g');
+
+function tightGap(gap: string): boolean {
+  if (gap.length > 160) return false;
+  return /^[\s,"'()\-]*$/.test(gap.replace(FILLER_RE, ' ').replace(/(?<![a-z])[a-z]{1,2}(?![a-z])/g, ' '));
+}
+
+const COORD_RE = /^[\s,"'”“)]*(?:(?:va|hoac|cung\s+nhu)\s+)?(?:cac\s+)?$/;
+
+const PART_RE = new RegExp(PART, 'g');
+
+/** The part a relation names (Điều 5, khoản 2 Điều 3), written as printed. */
+function scopeIn(stored: string, folded: string, from: number, to: number): string | null {
+  if (to <= from) return null;
+  const seg = folded.slice(from, to);
+  if (/mot\s+so\s+dieu/.test(seg) && !/dieu\s+\d/.test(seg)) return 'một số điều';
+  const parts: string[] = [];
+  PART_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastEnd = -1;
+  let cur = '';
+  while ((m = PART_RE.exec(seg))) {
+    const txt = stored.slice(from + m.index, from + m.index + m[0].length).replace(/\s+/g, ' ');
+    if (lastEnd >= 0 && /^\s*(?:cua\s+)?$/.test(seg.slice(lastEnd, m.index))) cur += ' ' + txt;
+    else {
+      if (cur) parts.push(cur);
+      cur = txt;
+    }
+    lastEnd = m.index + m[0].length;
+  }
+  if (cur) parts.push(cur);
+  return parts.length ? parts.join('; ') : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses
+
+function isListMarkerLine(folded: string, lineStart: number): boolean {
+  return /^[ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zd][).]|dieu\s+\d+|[ivx]+\.)\s/.test(folded.slice(lineStart, lineStart + 12));
+}
+
+/** Start of the clause that contains `pos` (after ; : . ? ! a blank line or a new list item). */
+function clauseStart(folded: string, pos: number, floor: number): number {
+  const min = Math.max(floor, pos - 600);
+  for (let i = pos - 1; i >= min; i--) {
+    const c = folded[i];
+    if (c === ';' || c === ':' || c === '?' || c === '!') return skipLead(folded, i + 1, pos);
+    if (c === '.' && /\s/.test(folded[i + 1] ?? ' ') && !/\d/.test(folded[i - 1] ?? '')) return skipLead(folded, i + 1, pos);
+    if (c === '.' && /\s/.test(folded[i + 1] ?? ' ') && /\d/.test(folded[i - 1] ?? '') && isLineStartNumber(folded, i)) return skipLead(folded, i + 1, pos);
+    if (c === '\n') {
+      if (folded[i - 1] === '\n' || (i > 0 && /^\s*$/.test(folded.slice(folded.lastIndexOf('\n', i - 1) + 1, i)))) {
+        if (!brokenParagraph(folded, i)) return skipLead(folded, i + 1, pos);
+        continue;
+      }
+      if (isListMarkerLine(folded, i + 1)) return skipLead(folded, i + 1, pos);
+    }
+  }
+  return skipLead(folded, min, pos);
+}
+
+/** A blank line inside a sentence (text extracted from PDF): the line before ends mid-phrase, the next goes on in lower case. */
+function brokenParagraph(folded: string, nl: number): boolean {
+  let a = nl - 1;
+  while (a >= 0 && /\s/.test(folded[a])) a--;
+  let b = nl + 1;
+  while (b < folded.length && /\s/.test(folded[b])) b++;
+  if (a < 0 || b >= folded.length) return false;
+  return /[\p{L}\d,]/u.test(folded[a]) && /[a-z]/.test(folded[b]) && !isListMarkerLine(folded, b) && lowerInStored(b);
+}
+
+let currentStored = '';
+function lowerInStored(i: number): boolean {
+  const ch = currentStored[i];
+  return !!ch && ch === ch.toLowerCase();
+}
+
+function isLineStartNumber(folded: string, dotAt: number): boolean {
+  let j = dotAt - 1;
+  while (j >= 0 && /[\d.]/.test(folded[j])) j--;
+  return j < 0 || folded[j] === '\n' || /^[\s]*$/.test(folded.slice(folded.lastIndexOf('\n', j) + 1, j + 1));
+}
+
+function skipLead(folded: string, from: number, limit: number): number {
+  const m = /^[\s*]*(?:(?:[-+•]|\(?\d+(?:\.\d+)*[.)]|\(?[a-zd]\)|[ivx]+\.)\s+)?/.exec(folded.slice(from, Math.min(limit, from + 20)));
+  return from + (m ? m[0].length : 0);
+}
+
+/** End of the clause that starts before `pos`. */
+function clauseEnd(folded: string, pos: number, ceil: number): number {
+  const max = Math.min(ceil, pos + 400);
+  for (let i = pos; i < max; i++) {
+    const c = folded[i];
+    if (c === ';' || c === '?' || c === '!') return i;
+    if (c === '.' && /\s/.test(folded[i + 1] ?? ' ')) return i;
+    if (c === '\n' && (folded[i + 1] === '\n' || isListMarkerLine(folded, i + 1))) return i;
+  }
+  return max;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who asserts the relation
+
+const THIS_DOC_RE = new RegExp(String.raw`(?<![a-z])(?:${NOUNS})\s+nay(?![a-z])`);
+const THIS_DOC_AT = new RegExp(String.raw`(?:${NOUNS})\s+nay(?![a-z])`, 'y');
+const LIST_SUBJECT_RE = new RegExp(String.raw`(?<![a-z])cac\s+(?:${NOUNS}|quy\s+dinh)?\s*(?:sau|duoi)\s*(?:day)?`);
+const NOUN_RE = new RegExp(String.raw`(?<![a-z])(?:${NOUNS})(?![a-z])`);
+const FUTURE_RE =
+  /(?<![a-z])(?:xay\s+dung|ban\s+hanh|du\s+thao|soan\s+thao|nghien\s+cuu|de\s+xuat|trinh|kien\s+nghi|tham\s+muu|chuan\s+bi|hoan\s+thien|ra\s+soat|xem\s+xet|de\s+nghi|se|du\s+kien|huong\s+toi|tien\s+toi|chi\s+dao|giao|yeu\s+cau|da|dang|sau\s+khi|khi|neu|truong\s+hop|co\s+the|can|phai)(?![a-z])/;
+const DECISION_RE = /(?:^|\s)(?:nhat\s+tri|dong\s+y|thong\s+nhat|quyet\s+nghi|chap\s+thuan|cho\s+phep)(?:\s+viec)?\s*$|\S\s+quyet\s+dinh(?:\s+viec)?\s*$/;
+const IMPERATIVE_LEAD =
+  /^(?:\s|,|tiep\s+tuc|day\s+manh|khan\s+truong|tap\s+trung|quyet\s+liet|tich\s+cuc|chu\s+dong|nghiem\s+tuc|kip\s+thoi|lanh\s+dao|chi\s+dao|to\s+chuc|thuc\s+hien|quan\s+triet|tuyen\s+truyen|va|de|dong\s+thoi|ngay|sau\s+do)*$/;
+const STRIP_LEAD = /^(?:\s|dieu\s+\d+[a-z]?\s*[.:]|ve\s+viec|v\/v|ve|dong\s+thoi|,|(?:ke\s+)?tu\s+ngay\s+\d{1,2}\s*[\/.\-]\s*\d{1,2}\s*[\/.\-]\s*\d{4}\s*,?)*/;
+
+type Speaker = 'self' | 'other' | 'future';
+
+/** Who says the relation phrase: the text before it in its clause. */
+function speaker(pre: string, cat: TriggerCategory): Speaker {
+  if (THIS_DOC_RE.test(pre)) return FUTURE_RE.test(pre.replace(THIS_DOC_RE, ' ').replace(/co\s+hieu\s+luc[^,]*/, ' ')) && !/co\s+hieu\s+luc/.test(pre) ? 'future' : 'self';
+  const p = pre.replace(STRIP_LEAD, '');
+  if (LIST_SUBJECT_RE.test(p) && !FUTURE_RE.test(p)) return 'self';
+  if (!p.trim()) return 'self';
+  if (cat === 'implement') return IMPERATIVE_LEAD.test(p) ? 'self' : FUTURE_RE.test(p) ? 'future' : 'other';
+  if (DECISION_RE.test(p) && !FUTURE_RE.test(p.replace(DECISION_RE, ''))) return 'self';
+  if (FUTURE_RE.test(p)) return 'future';
+  return 'other';
+}
+
+const KIND_OF: [RegExp, EndingKind][] = [
+  [/^thay/, 'thay thế'],
+  [/^bai/, 'bãi bỏ'],
+  [/^huy/, 'hủy bỏ'],
+  [/^dung/, 'dừng thực hiện'],
+  [/^(?:het|khong\s+con|cham\s+dut\s+hieu)/, 'hết hiệu lực'],
+  [/^cham\s+dut\s+viec/, 'dừng thực hiện'],
+  [/^dinh/, 'đình chỉ'],
+  [/^(?:tam\s+)?ngung\s+(?:hieu|thi)/, 'ngưng hiệu lực'],
+  [/^(?:tam\s+)?ngung/, 'dừng thực hiện'],
+];
+
+function endingKind(triggerText: string): EndingKind {
+  const t = triggerText.replace(/^(?:bi|duoc)\s+/, '');
+  for (const [re, k] of KIND_OF) if (re.test(t)) return k;
+  return 'thay thế';
+}
+
+const REL_OF: Record<TriggerCategory, RelationType> = {
+  review: 'CITES',
+  supersede: 'SUPERSEDES',
+  amend: 'AMENDS',
+  guide: 'GUIDES',
+  implement: 'IMPLEMENTS',
+  basis: 'BASED_ON',
+};
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ClassifyInput {
+  stored: string;
+  folded: string;
+  layout: Layout;
+  identity: DocumentIdentity;
+  mentions: Mention[];
+}
+
+interface Decision {
+  type: RelationType;
+  rule: string;
+  trigger: Trigger | null;
+  kind?: EndingKind | null;
+  scope?: string | null;
+  effectiveFrom?: string | null;
+  evidenceStart?: number;
+  evidenceEnd?: number;
+}
+
+export function targetOf(m: Mention): ReferenceTarget {
+  const t: ReferenceTarget = { symbol: m.symbol, date: m.date };
+  if (m.type) t.type = m.type;
+  if (m.issuer) t.issuer = m.issuer;
+  if (m.term) t.term = m.term;
+  const subject = m.subject ?? m.name;
+  if (subject) t.subject = subject;
+  if (m.shortForm) t.shortForm = m.shortForm;
+  if (m.shortForm && m.unresolved) t.unresolved = true;
+  if (m.date && m.dateFrom && m.dateFrom !== 'printed') t.dateSource = m.dateFrom;
+  return t;
+}
+
+const EVIDENCE_MAX = 300;
+
+function evidenceSpan(stored: string, start: number, end: number, keep: number): [number, number] {
+  if (end - start > EVIDENCE_MAX) {
+    start = Math.max(start, Math.min(keep, end - EVIDENCE_MAX));
+    if (end - start > EVIDENCE_MAX) end = start + EVIDENCE_MAX;
+    while (start < end && /\S/.test(stored[start - 1] ?? ' ') && /\S/.test(stored[start])) start++;
+  }
+  while (start < end && /[\s,;:*]/.test(stored[start])) start++;
+  while (end > start && /[\s,;:*]/.test(stored[end - 1])) end--;
+  return [start, end];
+}
+
+const POST_ENDING =
+  /\s*,?\s*(?:(da|se|dang)\s+)?(?:(bi|duoc)\s+)?(het\s+hieu\s+luc(?:\s+thi\s+hanh)?|khong\s+con\s+hieu\s+luc|bai\s+bo|huy\s+bo|(?:tam\s+)?ngung\s+hieu\s+luc|dinh\s+chi(?:\s+thi\s+hanh)?|thay\s+the\s+(?:bang|boi)|sua\s+doi(?:\s*,?\s*bo\s+sung)?(?=\s*(?:nhu\s+sau|:))|bo\s+sung(?=\s*(?:nhu\s+sau|:)))(?![a-z])/y;
+const PASSIVE =
+  /\s*,?\s*(?:(?:da\s+duoc|da\s+bi|duoc|bi|da)\s+)?(sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|dieu\s+chinh|thay\s+the|bai\s+bo|huy\s+bo|dinh\s+chinh|huong\s+dan(?:\s+thi\s+hanh)?|quy\s+dinh\s+chi\s+tiet)(?:\s+(?:mot\s+so\s+dieu|nhu\s+sau))?\s+(?:tai|boi|bang|theo)\s+/y;
+const ACTIVE_LEAD = /\s*,?\s*(?:(?:da|se)\s+)?(?:(?:ve|v\/v)\s+(?:viec\s+)?)?/y;
+const ISSUING_PLAN = /(?:ban\s+hanh\s+)?(?:chuong\s+trinh|ke\s+hoach)(?:\s+hanh\s+dong)?\s+/y;
+const WORD_AFTER = /[a-z]+\s+/y;
+
+/** The relation phrase right after a document's tail, allowing "về ban hành Chương trình hành động của Chính phủ ...". */
+function activeTriggerAfter(folded: string, pos: number): Trigger | null {
+  ACTIVE_LEAD.lastIndex = pos;
+  ACTIVE_LEAD.exec(folded);
+  let at = ACTIVE_LEAD.lastIndex;
+  const direct = triggerAt(folded, at);
+  if (direct) return direct;
+  ISSUING_PLAN.lastIndex = at;
+  if (!ISSUING_PLAN.exec(folded)) return null;
+  at = ISSUING_PLAN.lastIndex;
+  for (let k = 0; k <= 6; k++) {
+    const t = triggerAt(folded, at);
+    if (t) return t.cat === 'implement' ? t : null;
+    if (k === 0 && !/^cua\s/.test(folded.slice(at, at + 4))) return null;
+    WORD_AFTER.lastIndex = at;
+    if (!WORD_AFTER.exec(folded)) return null;
+    at = WORD_AFTER.lastIndex;
+  }
+  return null;
+}
+const DATE_FROM = /(?:ke\s+)?tu\s+ngay\s+/g;
+
+/** Relations of a text. Mentions must be in order and already resolved within the text. */
+export function classify(input: ClassifyInput): ExtractedRelation[] {
+  const { stored, folded, layout, identity, mentions } = input;
+  currentStored = stored;
+  const out: ExtractedRelation[] = [];
+  const ownKey = identity.symbol ? identity.symbol.toUpperCase() : null;
+  const isSelfMention = (m: Mention) => !!ownKey && m.family !== 'short' && m.symbol.toUpperCase() === ownKey && (!m.date || !identity.issuedOn || m.date === identity.issuedOn);
+  const consumed = new Set<number>(); // mentions that are a side of a relation between two others
+  const inTitle = (m: Mention) => layout.titleStart >= 0 && m.start >= layout.titleStart && m.end <= layout.titleEnd;
+
+  // ---- relations between two other documents (and "X được thay thế bằng Quyết định này")
+  const selfFromPassive = new Map<number, Decision>();
+  for (let i = 0; i < mentions.length; i++) {
+    const x = mentions[i];
+    if (x.family === 'short' && x.unresolved) continue;
+    const next = mentions[i + 1];
+    // passive: "X, điều chỉnh tại Y" → Y AMENDS X
+    PASSIVE.lastIndex = x.tailEnd;
+    const pm = PASSIVE.exec(folded);
+    if (pm) {
+      const at = PASSIVE.lastIndex;
+      const cat = passiveCat(pm[1]);
+      THIS_DOC_AT.lastIndex = at;
+      if (THIS_DOC_AT.exec(folded) && (cat === 'supersede' || cat === 'amend')) {
+        const trig: Trigger = { start: x.tailEnd + pm[0].indexOf(pm[1]), end: x.tailEnd + pm[0].indexOf(pm[1]) + pm[1].length, cat, text: pm[1] };
+        selfFromPassive.set(x.index, {
+          type: identity.consolidated ? 'CITES' : REL_OF[cat],
+          rule: identity.consolidated ? 'cites:consolidated-repeat' : `${cat}:passive-this-document`,
+          trigger: trig,
+          kind: cat === 'supersede' ? endingKind(pm[1]) : null,
+          scope: scopeBefore(stored, folded, x),
+          evidenceStart: x.phraseStart,
+          evidenceEnd: THIS_DOC_AT.lastIndex,
+        });
+        continue;
+      }
+      if (next && next.phraseStart - at <= 2 && next.phraseStart >= at) {
+        const cat2 = cat;
+        const type = REL_OF[cat2];
+        const [s, e] = evidenceSpan(stored, x.phraseStart, next.tailEnd, x.phraseStart);
+        out.push(rel(targetOf(next), targetOf(x), type, stored, s, e, `${cat2}:passive-between-others`, cat2 === 'supersede' ? endingKind(pm[1]) : null, scopeBefore(stored, folded, x)));
+        consumed.add(x.index);
+        consumed.add(next.index);
+        continue;
+      }
+    }
+    // active: "X ... về tiếp tục thực hiện Y", "X ... triển khai Y", "X ... thay thế Y"
+    const trig = activeTriggerAfter(folded, x.tailEnd);
+    if (!trig || trig.cat === 'basis') continue;
+    if (!next || next.phraseStart < trig.end) continue;
+    if (!tightGap(folded.slice(trig.end, next.phraseStart))) continue;
+    if (trig.cat === 'implement' && /^(?:thi\s+hanh)$/.test(trig.text)) continue;
+    const objects: Mention[] = [next];
+    for (let j = i + 2; j < mentions.length; j++) {
+      const prev = objects[objects.length - 1];
+      const cand = mentions[j];
+      if (cand.phraseStart - prev.tailEnd > 40 || !COORD_RE.test(folded.slice(prev.tailEnd, cand.phraseStart))) break;
+      objects.push(cand);
+    }
+    for (const z of objects) {
+      if (z.family === 'short' && z.unresolved) continue;
+      const fromSelf = isSelfMention(x);
+      let type = REL_OF[trig.cat];
+      let rule = `${trig.cat}:asserted-between-others`;
+      if (trig.cat === 'review') rule = 'cites:review-by-other';
+      if (identity.consolidated && (type === 'SUPERSEDES' || type === 'AMENDS') && fromSelf) {
+        type = 'CITES';
+        rule = 'cites:consolidated-repeat';
+      }
+      const [s, e] = evidenceSpan(stored, x.phraseStart, z.tailEnd, x.phraseStart);
+      const scope = trig.cat === 'supersede' || trig.cat === 'amend' ? scopeIn(stored, folded, trig.end, z.phraseStart) : null;
+      out.push(rel(fromSelf ? null : targetOf(x), targetOf(z), type, stored, s, e, rule, trig.cat === 'supersede' ? endingKind(trig.text) : null, scope));
+      consumed.add(z.index);
+    }
+  }
+
+  // ---- list governors: "Bãi bỏ các văn bản sau:" / "... hết hiệu lực:" followed by list items
+  const listGov = listGovernors(folded, layout, identity);
+
+  // ---- the text itself
+  const governed = new Map<number, { trig: Trigger; dec: Decision }>();
+  let lastClause = -1;
+  let clauseMentions: Mention[] = [];
+  for (const m of mentions) {
+    if (isSelfMention(m)) continue;
+    const title = inTitle(m);
+    const floor = title ? layout.titleStart : 0;
+    const cs = clauseStart(folded, m.phraseStart, floor);
+    if (cs !== lastClause) {
+      lastClause = cs;
+      clauseMentions = [];
+    }
+    let dec: Decision | null = null;
+    const passiveSelf = selfFromPassive.get(m.index);
+    if (passiveSelf) dec = passiveSelf;
+    if (!dec && consumed.has(m.index)) dec = { type: 'CITES', rule: 'cites:side-of-asserted-relation', trigger: null };
+    if (!dec) dec = postEnding(stored, folded, m, identity, layout);
+    if (!dec) {
+      const triggers = findTriggers(folded, cs, m.phraseStart);
+      const t = triggers[triggers.length - 1];
+      if (t) {
+        const gap = folded.slice(t.end, m.phraseStart);
+        let governs = tightGap(gap);
+        let carried: Decision | null = null;
+        if (!governs) {
+          const prev = clauseMentions[clauseMentions.length - 1];
+          const g = prev ? governed.get(prev.index) : undefined;
+          if (prev && g && g.trig.start === t.start && m.phraseStart - prev.tailEnd <= 40 && COORD_RE.test(folded.slice(prev.tailEnd, m.phraseStart))) {
+            carried = g.dec;
+          }
+        }
+        if (carried) {
+          dec = { ...carried, scope: carried.type === 'SUPERSEDES' || carried.type === 'AMENDS' ? carried.scope : null, rule: carried.rule + '+coordinated' };
+          governed.set(m.index, { trig: t, dec });
+        } else if (governs) {
+          dec = decide(stored, folded, t, m, cs, title, identity);
+          governed.set(m.index, { trig: t, dec });
+        } else if (t.cat === 'basis' && folded.slice(cs, t.start).trim() === '') {
+          dec = { type: 'BASED_ON', rule: 'based-on:can-cu-clause', trigger: t };
+          governed.set(m.index, { trig: t, dec });
+        } else if (t.cat === 'implement' && openingClause(folded, t, gap)) {
+          dec = { type: identity.type === 'Hướng dẫn' ? 'GUIDES' : 'IMPLEMENTS', rule: 'implements:opening-clause', trigger: t };
+          governed.set(m.index, { trig: t, dec });
+        }
+        void governs;
+      }
+    }
+    if (!dec) {
+      const lg = listGov.find((g) => m.phraseStart > g.start && m.phraseStart < g.end && firstInItem(folded, m, mentions));
+      if (lg) dec = { ...lg.dec, rule: lg.dec.rule + '+list' };
+    }
+    if (!dec) dec = { type: 'CITES', rule: title ? 'cites:title' : 'cites:mention', trigger: null };
+    clauseMentions.push(m);
+    const ev = selfEvidence(stored, folded, m, dec, cs);
+    out.push(
+      rel(null, targetOf(m), dec.type, stored, ev[0], ev[1], dec.rule, dec.type === 'SUPERSEDES' ? (dec.kind ?? null) : null, dec.type === 'SUPERSEDES' || dec.type === 'AMENDS' ? (dec.scope ?? null) : null, dec.type === 'SUPERSEDES' ? (dec.effectiveFrom ?? null) : null),
+    );
+  }
+
+  // ---- a title that implements a document it names only by description ("V/v thực hiện Thông báo kết luận ...")
+  titleObject(stored, folded, layout, identity, mentions, out);
+
+  out.sort((a, b) => a.start - b.start || (a.from ? 1 : 0) - (b.from ? 1 : 0));
+  return out;
+}
+
+function passiveCat(verb: string): TriggerCategory {
+  if (/^(?:thay|bai|huy)/.test(verb)) return 'supersede';
+  if (/^(?:huong|quy)/.test(verb)) return 'guide';
+  return 'amend';
+}
+
+function rel(
+  from: ReferenceTarget | null,
+  to: ReferenceTarget,
+  type: RelationType,
+  stored: string,
+  start: number,
+  end: number,
+  rule: string,
+  kind: EndingKind | null = null,
+  scope: string | null = null,
+  effectiveFrom: string | null = null,
+): ExtractedRelation {
+  const r: ExtractedRelation = { from, to, type, evidence: stored.slice(start, end), start, end, rule };
+  if (type === 'SUPERSEDES') r.kind = kind ?? 'thay thế';
+  if (scope && (type === 'SUPERSEDES' || type === 'AMENDS')) r.scope = scope;
+  if (effectiveFrom && type === 'SUPERSEDES') r.effectiveFrom = effectiveFrom;
+  return r;
+}
+
+/** The relation a governing phrase gives, once we know who says it. */
+function decide(stored: string, folded: string, t: Trigger, m: Mention, cs: number, title: boolean, identity: DocumentIdentity): Decision {
+  if (t.cat === 'review') return { type: 'CITES', rule: 'cites:review', trigger: t };
+  const pre = folded.slice(cs, t.start);
+  const who: Speaker = title ? (/(?:xay\s+dung|du\s+thao)\s*$/.test(pre) ? 'future' : 'self') : speaker(pre, t.cat);
+  if (t.cat === 'basis') return who === 'self' || pre.trim() === '' ? { type: 'BASED_ON', rule: 'based-on:can-cu', trigger: t } : { type: 'CITES', rule: 'cites:basis-of-other', trigger: t };
+  if (who !== 'self') return { type: 'CITES', rule: who === 'future' ? `cites:${t.cat}-planned-or-by-others` : `cites:${t.cat}-by-unnumbered-subject`, trigger: t };
+  if (t.cat === 'supersede' || t.cat === 'amend') {
+    if (identity.consolidated) return { type: 'CITES', rule: 'cites:consolidated-repeat', trigger: t };
+    const scope = scopeIn(stored, folded, t.end, m.phraseStart);
+    const dec: Decision = { type: REL_OF[t.cat], rule: `${t.cat}:${title ? 'title' : 'this-document'}`, trigger: t, scope };
+    if (t.cat === 'supersede') {
+      dec.kind = endingKind(t.text);
+      dec.effectiveFrom = effectDate(folded, pre, t.end, clauseEnd(folded, m.tailEnd, folded.length), identity);
+    }
+    return dec;
+  }
+  if (t.cat === 'guide') {
+    if (title || THIS_DOC_RE.test(pre)) return { type: 'GUIDES', rule: `guides:${title ? 'title' : 'this-document'}`, trigger: t };
+    return { type: 'CITES', rule: 'cites:guide-mentioned', trigger: t };
+  }
+  // implement
+  if (/^thi\s+hanh$/.test(t.text) && !title) return { type: 'CITES', rule: 'cites:thi-hanh', trigger: t };
+  const type: RelationType = identity.type === 'Hướng dẫn' && title ? 'GUIDES' : 'IMPLEMENTS';
+  return { type, rule: `implements:${title ? 'title' : 'imperative'}`, trigger: t };
+}
+
+function effectDate(folded: string, pre: string, from: number, to: number, identity: DocumentIdentity): string | null {
+  const seg = folded.slice(from, to);
+  DATE_FROM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_FROM.exec(seg))) {
+    const at = from + DATE_FROM.lastIndex;
+    const d = dateAt(folded, at);
+    if (d) return d.iso;
+    THIS_DOC_AT.lastIndex = at;
+    if (THIS_DOC_AT.exec(folded) && /^\s*co\s+hieu\s+luc/.test(folded.slice(THIS_DOC_AT.lastIndex, THIS_DOC_AT.lastIndex + 20))) return identity.effectiveFrom ?? null;
+    if (/^ky(?:\s+ban\s+hanh)?(?![a-z])/.test(folded.slice(at, at + 14))) return identity.issuedOn ?? null;
+  }
+  const pm = /(?:ke\s+)?tu\s+ngay\s+(\d{1,2}\s*[\/.\-]\s*\d{1,2}\s*[\/.\-]\s*\d{4})/.exec(pre);
+  if (pm) {
+    const d = dateAt(pm[1], 0);
+    if (d) return d.iso;
+  }
+  if (THIS_DOC_RE.test(pre) && /co\s+hieu\s+luc/.test(pre)) return identity.effectiveFrom ?? (/ke\s+tu\s+ngay\s+ky/.test(pre) ? identity.issuedOn : null);
+  return null;
+}
+
+/** "X hết hiệu lực kể từ ...", "X bị bãi bỏ", "Điều 5 của X được sửa đổi như sau:" — this text ends or amends X. */
+function postEnding(stored: string, folded: string, m: Mention, identity: DocumentIdentity, layout: Layout): Decision | null {
+  for (const at of m.subjectEnd > m.tailEnd ? [m.tailEnd, m.subjectEnd] : [m.tailEnd]) {
+    POST_ENDING.lastIndex = at;
+    const pm = POST_ENDING.exec(folded);
+    if (!pm) continue;
+    const tense = pm[1];
+    const verb = pm[3];
+    const end = POST_ENDING.lastIndex;
+    const ce = clauseEnd(folded, end, folded.length);
+    const rest = folded.slice(end, ce);
+    const isAmend = /^(?:sua|bo\s+sung)/.test(verb);
+    if (/^thay\s+the/.test(verb)) {
+      THIS_DOC_AT.lastIndex = end + (/^\s*/.exec(rest)?.[0].length ?? 0);
+      if (!THIS_DOC_AT.exec(folded)) return null; // "X được thay thế bằng Y": a relation between others
+    }
+    if (tense === 'da' || tense === 'dang') return { type: 'CITES', rule: 'cites:ended-before', trigger: null };
+    const cs = clauseStart(folded, m.phraseStart, 0);
+    const pre = folded.slice(cs, m.phraseStart);
+    if (/(?:xay\s+dung|du\s+thao|de\s+xuat|kien\s+nghi|nghien\s+cuu)/.test(pre)) return null;
+    const sure = THIS_DOC_RE.test(rest) || THIS_DOC_RE.test(pre) || /(?:ke\s+)?tu\s+ngay\s+\d/.test(rest) || m.phraseStart >= layout.finalStart || isAmend;
+    if (!sure) return null;
+    const trig: Trigger = { start: at + pm[0].indexOf(verb), end, cat: isAmend ? 'amend' : 'supersede', text: verb };
+    if (identity.consolidated) return { type: 'CITES', rule: 'cites:consolidated-repeat', trigger: trig, evidenceStart: m.phraseStart, evidenceEnd: ce };
+    const scope = scopeBefore(stored, folded, m);
+    if (isAmend) return { type: 'AMENDS', rule: 'amends:named-part-amended', trigger: trig, scope, evidenceStart: scope ? m.phraseStart - 40 : m.phraseStart, evidenceEnd: end };
+    return {
+      type: 'SUPERSEDES',
+      rule: 'supersedes:ending-declared',
+      trigger: trig,
+      kind: endingKind(verb),
+      scope,
+      effectiveFrom: effectDate(folded, '', end, ce, identity),
+      evidenceStart: m.phraseStart,
+      evidenceEnd: ce,
+    };
+  }
+  return null;
+}
+
+const SCOPE_BEFORE = new RegExp(String.raw`((?:${PART})(?:\s*,?\s*(?:va\s+)?(?:${PART}))*)\s*(?:cua\s+|tai\s+)?$`);
+
+function scopeBefore(stored: string, folded: string, m: Mention): string | null {
+  const pre = folded.slice(Math.max(0, m.phraseStart - 80), m.phraseStart);
+  const sm = SCOPE_BEFORE.exec(pre);
+  if (!sm) return null;
+  const at = m.phraseStart - pre.length + sm.index;
+  return scopeIn(stored, folded, at, at + sm[1].length);
+}
+
+/** A paragraph that opens with "Thực hiện ..." and names the document it carries out ("... tại Văn bản số ..."). */
+function openingClause(folded: string, t: Trigger, gap: string): boolean {
+  const ls = folded.lastIndexOf('\n', t.start - 1) + 1;
+  const lead = folded.slice(ls, t.start);
+  if (!/^[\s\-+•*]*(?:de\s+)?$/.test(lead)) return false;
+  if (!/^(?:thuc|thyc|tiep|trien|thi|to)/.test(t.text)) return false;
+  return gap.length <= 180 && /(?:^|\s)(?:tai|theo)\s*$/.test(gap.replace(new RegExp(String.raw`(?:${NOUNS})?\s*(?:so|s|se)?\s*[:.]?\s*$`), ''));
+}
+
+function selfEvidence(stored: string, folded: string, m: Mention, dec: Decision, cs: number): [number, number] {
+  const tailEnd = m.tailEnd;
+  let start: number;
+  let end: number;
+  if (dec.evidenceStart !== undefined && dec.evidenceEnd !== undefined) {
+    start = Math.max(0, dec.evidenceStart);
+    end = dec.evidenceEnd;
+  } else if (dec.trigger) {
+    start = Math.min(dec.trigger.start, m.phraseStart);
+    end = Math.max(tailEnd, Math.min(m.subjectEnd, tailEnd + 80));
+  } else {
+    start = Math.max(cs, m.phraseStart - 120);
+    end = Math.max(tailEnd, Math.min(m.subjectEnd, tailEnd + 80));
+    if (start > cs) while (start < m.phraseStart && /\S/.test(stored[start - 1])) start++;
+  }
+  if (end < m.end) end = m.end;
+  if (end > tailEnd && end < stored.length) {
+    // do not cut a word
+    while (end < stored.length && /[\p{L}\d]/u.test(stored[end]) && end - start < EVIDENCE_MAX) end++;
+  }
+  return evidenceSpan(stored, start, end, m.phraseStart);
+}
+
+interface ListGovernor {
+  start: number;
+  end: number;
+  dec: Decision;
+}
+
+const LIST_INTRO = new RegExp(String.raw`(?<![a-z])(${TRIGGER_PARTS[1][1]}|${TRIGGER_PARTS[2][1]}|${TRIGGER_PARTS[5][1]})(?![a-z])[^\n;.:]{0,140}:[ \t]*\n`, 'g');
+
+function listGovernors(folded: string, layout: Layout, identity: DocumentIdentity): ListGovernor[] {
+  const out: ListGovernor[] = [];
+  LIST_INTRO.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LIST_INTRO.exec(folded))) {
+    const t = triggerAt(folded, m.index);
+    if (!t) continue;
+    const cs = clauseStart(folded, t.start, 0);
+    const pre = folded.slice(cs, t.start);
+    const mid = folded.slice(t.end, m.index + m[0].length);
+    const who = speaker(pre + ' ' + (THIS_DOC_RE.test(mid) ? mid : ''), t.cat);
+    if (who !== 'self' && !(t.cat === 'basis' && !pre.trim())) continue;
+    // the list: following lines that start with a list marker
+    let pos = m.index + m[0].length;
+    let end = pos;
+    for (let n = 0; n < 200; n++) {
+      let e = folded.indexOf('\n', pos);
+      if (e < 0) e = folded.length;
+      const line = folded.slice(pos, e);
+      if (/^\s*$/.test(line)) {
+        if (e >= folded.length) break;
+        pos = e + 1;
+        continue;
+      }
+      if (!isListMarkerLine(folded, pos) || /^\s*dieu\s+\d/.test(line)) break;
+      end = e;
+      pos = e + 1;
+      if (pos >= folded.length) break;
+    }
+    if (end <= m.index + m[0].length) continue;
+    let dec: Decision;
+    if (t.cat === 'basis') dec = { type: 'BASED_ON', rule: 'based-on:list', trigger: t };
+    else if (identity.consolidated) dec = { type: 'CITES', rule: 'cites:consolidated-repeat', trigger: t };
+    else {
+      dec = { type: REL_OF[t.cat], rule: `${t.cat}:list`, trigger: t };
+      if (t.cat === 'supersede') {
+        dec.kind = endingKind(t.text);
+        dec.effectiveFrom = effectDate(folded, pre, t.end, m.index + m[0].length, identity);
+      }
+    }
+    void layout;
+    out.push({ start: m.index + m[0].length, end, dec });
+  }
+  return out;
+}
+
+function firstInItem(folded: string, m: Mention, mentions: Mention[]): boolean {
+  const ls = folded.lastIndexOf('\n', m.phraseStart - 1) + 1;
+  const prev = mentions[m.index - 1];
+  return !prev || prev.phraseStart < ls;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const TITLE_OBJECT = new RegExp(
+  String.raw`(?<![a-z])(?:${TH}|${TK}(?:\s+${TH})?|huong\s+dan(?:\s+${TH})?)\s+(thong\s+b[ea]{1,2}o(?:\s+ket\s+luan)?|ket\s+luan|ke\s+hoach|chi\s+thi|quyet\s+dinh|y\s+kien\s+chi\s+dao|van\s+ban|cong\s+van)(?!\s+(?:so|s|se)\b)(?![a-z])`,
+);
+const OBJECT_CODES: [RegExp, string[]][] = [
+  [/^thong/, ['TB']],
+  [/^ket/, ['KL', 'TB']],
+  [/^ke/, ['KH']],
+  [/^chi/, ['CT']],
+  [/^quyet/, ['QD']],
+  [/^(?:y|van|cong)/, ['CV', 'TB', 'VP']],
+];
+const STOP = new Set(['va', 'cua', 've', 'viec', 'cac', 'so', 'trong', 'den', 'het', 'nam', 'thang', 'ngay', 'tai', 'theo']);
+
+function words(s: string): string[] {
+  return s.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+function titleObject(stored: string, folded: string, layout: Layout, identity: DocumentIdentity, mentions: Mention[], out: ExtractedRelation[]): void {
+  if (layout.titleStart < 0) return;
+  const title = folded.slice(layout.titleStart, layout.titleEnd);
+  const tm = TITLE_OBJECT.exec(title);
+  if (!tm) return;
+  const codes = OBJECT_CODES.find(([re]) => re.test(tm[1]))?.[1] ?? [];
+  const desc = words(title.slice(tm.index + tm[0].length)).slice(0, 12);
+  if (desc.length < 4) return;
+  let best: { m: Mention; score: number; end: number } | null = null;
+  for (const m of mentions) {
+    if (m.family === 'short' || m.start < layout.titleEnd && m.start >= layout.titleStart) continue;
+    const parts = m.symbol.split(/[-/]/);
+    const code = m.family === 'party' ? parts[1] : parts[1];
+    if (codes.length && !codes.some((c) => (code ?? '').toUpperCase().replace('Đ', 'D').startsWith(c))) continue;
+    const after = folded.slice(m.tailEnd, Math.min(folded.length, m.tailEnd + 200));
+    const body = new Set(words(after).slice(0, 25));
+    const score = desc.filter((w) => body.has(w)).length / desc.length;
+    if (score >= 0.6 && (!best || score > best.score)) best = { m, score, end: Math.min(folded.length, m.tailEnd + 200) };
+  }
+  if (!best) return;
+  const m = best.m;
+  if (out.some((r) => !r.from && r.to.symbol === m.symbol && r.type !== 'CITES' && r.type !== 'BASED_ON')) return;
+  const ce = clauseEnd(folded, m.tailEnd, best.end);
+  const [s, e] = evidenceSpan(stored, m.phraseStart, Math.max(ce, m.tailEnd), m.phraseStart);
+  out.push(rel(null, targetOf(m), identity.type === 'Hướng dẫn' ? 'GUIDES' : 'IMPLEMENTS', stored, s, e, 'implements:title-names-it-by-description'));
+}

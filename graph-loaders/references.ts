@@ -1,0 +1,466 @@
+// Stage 3, find references. One pass of the symbol pattern over the folded text finds Party shapes
+// (45-NQ/TW, 49-CTr/TU, 07-TB/VPTU) and State shapes (35/2021/QH15, 1232/NQ-UBTVQH15, 118/2025/NĐ-CP,
+// 1511/QĐ-TTg, 11494/VP-VX); a second finds short forms ("Nghị quyết số 35 của Quốc hội",
+// "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
+// the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
+import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
+import { canonicalCode, canonicalSymbol, dateAt, repairIssuerCode } from './normalise.js';
+import { symbolKey } from './ids.js';
+
+export type SymbolFamily = 'party' | 'state' | 'short';
+
+export interface Mention {
+  /** Order in the text. */
+  index: number;
+  /** The symbol as printed (or the number of a short form). */
+  start: number;
+  end: number;
+  /** Start of the whole phrase: the type noun ("Nghị quyết số ...") when there is one. */
+  phraseStart: number;
+  /** Written the Vietnamese way; for an unresolved short form a placeholder such as "35/?/QH". */
+  symbol: string;
+  key: string;
+  family: SymbolFamily;
+  /** Folded upper type code (NQ, QD, ND...) and issuer code (TW, TU, CP, QH...). */
+  typeCode: string | null;
+  issuerCode: string | null;
+  /** Type name: from the noun before the symbol, else from its code. */
+  type: string | null;
+  /** Folded noun printed before the symbol ("nghi quyet", "van ban"), if any. */
+  noun: string | null;
+  /** For a Law or Ordinance: its name as printed ("Luật Đất đai"). */
+  name: string | null;
+  date: string | null;
+  /** How the date was obtained when it was not printed next to this mention. */
+  dateFrom: 'printed' | 'same-text' | null;
+  issuer: string | null;
+  term: string | null;
+  /** End of the symbol with its date, issuer and term: where a following phrase starts. */
+  tailEnd: number;
+  subject: string | null;
+  subjectEnd: number;
+  /** Short forms: the phrase as printed, and whether it was resolved in this text. */
+  shortForm: string | null;
+  number: string | null;
+  unresolved: boolean;
+  /** OCR repair applied to the symbol, for provenance. */
+  repaired: string | null;
+}
+
+const NUMBER_PREFIX = String.raw`(?<![\p{L}\d\/.\-])`;
+// Party: N-TYPE/ISSUER. State: N/YEAR/CODE(-CODE)* or N/CODE-CODE(-CODE)*.
+const SYMBOL_RE = new RegExp(
+  NUMBER_PREFIX +
+    String.raw`(\d{1,5}[a-z]?)(?:[ \t]?-[ \t]?([a-z]{1,5})[ \t]?\/[ \t]?([a-z]{1,10})(\d{0,2})(?![a-z])` +
+    String.raw`|\s?\/\s?(?:((?:19|20)\d{2})\s?\/\s?([a-z]{1,12}\d{0,2}(?:[ \t]?-[ \t]?[a-z]{1,12}\d{0,2}){0,3})|([a-z]{1,12}\d{0,2}(?:[ \t]?-[ \t]?[a-z]{1,12}\d{0,2}){1,3}))(?![a-z\d]))`,
+  'gu',
+);
+
+/** The nouns that name a document before its number ("Nghị quyết số", OCR "Vin ban sé6"). */
+const NOUN_ALT = TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+'))
+  .concat(['v[aie]n\\s+ban', 'ke\\s+hoach'])
+  .join('|');
+const SO = String.raw`(?:so|se|s)`;
+const NOUN_BEFORE = new RegExp(String.raw`(?:^|[^a-z])(${NOUN_ALT})\s*(?:${SO}\s*[:.]?\s*)?$`);
+const SO_BEFORE = new RegExp(String.raw`(?:^|[^a-z])${SO}\s*[:.]?\s*$`);
+const LAW_NAME_BEFORE = /(?:^|[^a-z])((?:bo\s+)?luat|phap\s+lenh)((?:\s+[a-z]+){1,10}?)\s+(?:so|s)\s*[:.]?\s*$/;
+
+const SHORT_RE = new RegExp(
+  String.raw`(?<![a-z])(nghi\s+quyet|ket\s+luan|chi\s+thi|quyet\s+dinh|quy\s+dinh|nghi\s+dinh|thong\s+tu|thong\s+bao|ke\s+hoach|chuong\s+trinh(?:\s+hanh\s+dong)?|huong\s+dan|luat)\s+(so\s*)?(\d{1,5})(?![\d\/\-a-z]|\s?\/|\s?-\s?[a-z])`,
+  'g',
+);
+const NOT_A_DOCUMENT_AFTER = /^\s*(?:nam|thang|ngay|gio|phut|%|nguoi|lan|trieu|ty|nghin|ha|km|m2|muc|diem|cap|loai|buoc|noi dung|nhiem vu|chi tieu|van ban|de an|du an|khoa)(?![a-z])/;
+
+/** Lower-case words that continue an issuer name after "của". */
+const ISSUER_WORDS = new Set(
+  'ban chap hanh trung uong wong chinh tri trj thuong vu truc nhan dan thanh pho tinh huyen quan xa phuong dang bo uy chi dao kiem tra to chuc tuyen giao van phong hoi dong quoc phu tuong bi thu can su doan cong san viet lanh nganh ky dieu phoi hanh chinh'.split(
+    ' ',
+  ),
+);
+const ISSUER_STOP = new Set(['ve', 'tai', 'theo', 'ngay', 'so', 'va', 'nam', 'thang', 'khoa', 'nhiem', 'thuc', 'trien', 'de', 'nham', 'da', 'duoc', 'tong', 'gan', 'voi', 'cho', 'trong', 'tu', 'den']);
+const ISSUER_HEADS = new Set(['ban', 'bo', 'chinh', 'quoc', 'thu', 'uy', 'ubnd', 'hdnd', 'hoi', 'thanh', 'tinh', 'huyen', 'quan', 'dang', 'van', 'trung', 'thuong', 'mat', 'toa', 'vien', 'kiem', 'ngan', 'tong', 'chu', 'so', 'cuc']);
+
+function isUpperInitial(ch: string | undefined): boolean {
+  return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+interface Tail {
+  date: string | null;
+  issuer: string | null;
+  term: string | null;
+  tailEnd: number;
+}
+
+const DATE_LEAD = /\s*,?\s*(?:ban\s+hanh\s+)?(?:vao\s+)?ngay\s+/y;
+const ISSUER_LEAD = /\s*,?\s*c(?:u|ti|li|ii|tl|t|l)a\s+/y;
+const TERM_LEAD = /\s*,?\s*(\(\s*)?(?:khoa|nhiem\s+ky)\s+([ivxl1]{1,6})(?![a-z])(?:\s*\))?/y;
+const WORD = /[ \t]*\n?[ \t]*(\(?)([a-z0-9]+)(\)?)/y;
+
+/** Read the date, issuer and term that follow a symbol. */
+export function readTail(stored: string, folded: string, pos: number): Tail {
+  const tail: Tail = { date: null, issuer: null, term: null, tailEnd: pos };
+  for (let step = 0; step < 4; step++) {
+    let progressed = false;
+    if (!tail.date) {
+      DATE_LEAD.lastIndex = tail.tailEnd;
+      if (DATE_LEAD.exec(folded)) {
+        const d = dateAt(folded, DATE_LEAD.lastIndex);
+        if (d) {
+          tail.date = d.iso;
+          tail.tailEnd = d.end;
+          progressed = true;
+        }
+      }
+    }
+    if (!tail.issuer) {
+      ISSUER_LEAD.lastIndex = tail.tailEnd;
+      if (ISSUER_LEAD.exec(folded)) {
+        const r = readIssuer(stored, folded, ISSUER_LEAD.lastIndex);
+        if (r) {
+          tail.issuer = r.issuer;
+          tail.tailEnd = r.end;
+          progressed = true;
+        }
+      }
+    }
+    if (!tail.term) {
+      TERM_LEAD.lastIndex = tail.tailEnd;
+      const m = TERM_LEAD.exec(folded);
+      if (m) {
+        const t = canonicalTerm(m[2]);
+        if (t) {
+          tail.term = t;
+          tail.tailEnd = TERM_LEAD.lastIndex;
+          progressed = true;
+        }
+      }
+    }
+    if (!progressed) break;
+  }
+  return tail;
+}
+
+function readIssuer(stored: string, folded: string, pos: number): { issuer: string; end: number } | null {
+  let end = pos;
+  let count = 0;
+  let p = pos;
+  while (count < 12) {
+    WORD.lastIndex = p;
+    const m = WORD.exec(folded);
+    if (!m || m[1] || m[3]) break;
+    const w = m[2];
+    const wStart = WORD.lastIndex - w.length;
+    const upper = isUpperInitial(stored[wStart]);
+    if (ISSUER_STOP.has(w) && !(w === 'so' && upper) && !(w === 'nam' && upper)) break;
+    if (w === 'ban' && /^ban\s+hanh(?![a-z])/.test(folded.slice(wStart, wStart + 10))) break;
+    if (/^\d/.test(w)) break;
+    if (count === 0 ? !(upper || ISSUER_HEADS.has(w)) : !(upper || ISSUER_WORDS.has(w))) break;
+    if (upper && TYPE_START.test(folded.slice(wStart, wStart + 40))) break;
+    count++;
+    p = WORD.lastIndex;
+    end = p;
+  }
+  if (!count) return null;
+  const issuer = stored.slice(pos, end).replace(/\s+/g, ' ').trim();
+  return { issuer, end };
+}
+
+const TYPE_START = new RegExp(String.raw`^(?:${NOUN_ALT})\s+(?:${SO}\b|\d)`);
+const SUBJECT_LEAD = /\s*,?\s*"?\s*(?:ve|v\/v)\s+/y;
+
+function readSubject(stored: string, folded: string, pos: number, limit: number): { subject: string; end: number } | null {
+  SUBJECT_LEAD.lastIndex = pos;
+  if (!SUBJECT_LEAD.exec(folded)) return null;
+  const s = SUBJECT_LEAD.lastIndex;
+  const max = Math.min(limit, s + 200);
+  let e = s;
+  while (e < max) {
+    const c = folded[e];
+    if (c === ';' || c === ':' || c === '(' || (c === '.' && /\s/.test(folded[e + 1] ?? ' ')) || (c === '\n' && folded[e + 1] === '\n')) break;
+    e++;
+  }
+  const subject = stored.slice(s, e).replace(/[*_]+/g, '').replace(/\s+/g, ' ').replace(/[\s,"“”]+$/, '').trim();
+  return subject ? { subject, end: e } : null;
+}
+
+function typeNameFromCode(code: string | null, family: SymbolFamily): string | null {
+  if (!code) return null;
+  if (family === 'party' && PARTY_TYPE_OVERRIDES[code]) return PARTY_TYPE_OVERRIDES[code];
+  return TYPE_CODE_NAMES[code] ?? null;
+}
+
+function nounTypeName(noun: string | null): string | null {
+  if (!noun) return null;
+  const key = noun.replace(/\s+/g, ' ');
+  if (/^v[aie]n ban$/.test(key)) return null;
+  return TYPE_NAME_BY_FOLDED.get(key) ?? null;
+}
+
+export interface FindOptions {
+  /** Spans not to read as references (the document's own number line). */
+  skip?: [number, number][];
+}
+
+/** All references of a text, in order. */
+export function findReferences(stored: string, folded: string, options: FindOptions = {}): Mention[] {
+  const skip = options.skip ?? [];
+  const mentions: Mention[] = [];
+  SYMBOL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SYMBOL_RE.exec(folded))) {
+    const start = m.index;
+    if (skip.some(([a, b]) => start < b && start + m![0].length > a)) continue;
+    const mention = symbolMention(stored, folded, m);
+    if (mention) mentions.push(mention);
+  }
+  findShortForms(stored, folded, mentions, skip);
+  mentions.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < mentions.length; i++) {
+    const cur = mentions[i];
+    cur.index = i;
+    const next = mentions[i + 1];
+    const tail = readTail(stored, folded, cur.end);
+    const limit = next ? next.phraseStart : folded.length;
+    if (tail.tailEnd > limit) {
+      tail.tailEnd = cur.end;
+      tail.date = tail.issuer = tail.term = null;
+    }
+    if (cur.family === 'state' && tail.date && /\/(\d{4})\//.test(cur.symbol) && !tail.date.startsWith(/\/(\d{4})\//.exec(cur.symbol)![1])) {
+      tail.date = null; // a legal document's symbol carries its year: a date of another year belongs to something else
+    }
+    cur.date = tail.date;
+    cur.dateFrom = tail.date ? 'printed' : null;
+    cur.issuer = tail.issuer;
+    cur.term = tail.term ?? termFromIssuer(tail.issuer);
+    cur.tailEnd = tail.tailEnd;
+    const subj = readSubject(stored, folded, cur.tailEnd, limit);
+    cur.subject = subj?.subject ?? null;
+    cur.subjectEnd = subj?.end ?? cur.tailEnd;
+    if (cur.family === 'short') finishShortForm(stored, cur);
+  }
+  return mentions;
+}
+
+function termFromIssuer(issuer: string | null): string | null {
+  if (!issuer) return null;
+  const m = /kh[oó]a\s+([IVXLivxl1]+)\b/u.exec(issuer.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return m ? canonicalTerm(m[1]) : null;
+}
+
+function symbolMention(stored: string, folded: string, m: RegExpExecArray): Mention | null {
+  const start = m.index;
+  let end = start + m[0].length;
+  let family: SymbolFamily;
+  let typeCode: string | null = null;
+  let issuerCode: string | null = null;
+  let repaired: string | null = null;
+  let raw: string;
+  if (m[2] !== undefined) {
+    family = 'party';
+    if (m[4]) end -= m[4].length; // footnote digits glued to a Party symbol
+    raw = stored.slice(start, end);
+    typeCode = m[2].toUpperCase();
+    issuerCode = m[3].toUpperCase();
+    const fixed = repairIssuerCode(m[3]);
+    if (fixed) {
+      repaired = `issuer code ${m[3].toUpperCase()} read as ${fixed}`;
+      raw = raw.slice(0, raw.length - m[3].length) + fixed;
+      issuerCode = fixed;
+    }
+  } else {
+    family = 'state';
+    const codes = (m[6] ?? m[7]).replace(/[ \t]/g, '');
+    const segs = codes.split('-');
+    // digits after the last code are a footnote unless the code is QH/UBTVQH (QH15)
+    const last = segs[segs.length - 1];
+    const dm = /^([a-z]+)(\d+)$/.exec(last);
+    if (dm && !dm[1].endsWith('qh')) end -= dm[2].length;
+    raw = stored.slice(start, end);
+    if (m[5]) {
+      // N/YEAR/CODE[-ISSUER]: the first code is the type unless it is the issuer alone (QH15)
+      typeCode = segs.length > 1 ? segs[0].replace(/\d+$/, '').toUpperCase() : null;
+      issuerCode = segs[segs.length - 1].replace(/\d+$/, '').toUpperCase();
+      if (segs.length === 1) issuerCode = segs[0].replace(/\d+$/, '').toUpperCase();
+    } else {
+      typeCode = segs[0].replace(/\d+$/, '').toUpperCase();
+      issuerCode = segs[segs.length - 1].replace(/\d+$/, '').toUpperCase();
+    }
+  }
+  const symbol = canonicalSymbol(raw);
+  const pre = folded.slice(Math.max(0, start - 90), start);
+  let phraseStart = start;
+  let noun: string | null = null;
+  let name: string | null = null;
+  const nm = NOUN_BEFORE.exec(pre);
+  if (nm) {
+    noun = nm[1].replace(/\s+/g, ' ');
+    phraseStart = start - pre.length + nm.index + nm[0].indexOf(nm[1]);
+  } else {
+    const lm = LAW_NAME_BEFORE.exec(pre);
+    if (lm) {
+      const at = start - pre.length + lm.index + lm[0].indexOf(lm[1]);
+      noun = lm[1].replace(/\s+/g, ' ');
+      name = stored.slice(at, at + lm[1].length + lm[2].length).replace(/\s+/g, ' ').trim();
+      phraseStart = at;
+    } else {
+      const sm = SO_BEFORE.exec(pre);
+      if (sm) phraseStart = start - sm[0].length + (/[^a-z]/.test(sm[0][0]) ? 1 : 0);
+    }
+  }
+  const codeType = typeNameFromCode(typeCode, family);
+  const type = nounTypeName(noun) ?? codeType ?? (family === 'state' && typeCode && !TYPE_CODE_NAMES[typeCode] ? 'Công văn' : null);
+  return {
+    index: 0,
+    start,
+    end,
+    phraseStart,
+    symbol,
+    key: symbolKey(symbol),
+    family,
+    typeCode,
+    issuerCode,
+    type,
+    noun,
+    name,
+    date: null,
+    dateFrom: null,
+    issuer: null,
+    term: null,
+    tailEnd: end,
+    subject: null,
+    subjectEnd: end,
+    shortForm: null,
+    number: /^\d+/.exec(symbol)?.[0] ?? null,
+    unresolved: false,
+    repaired,
+  };
+}
+
+const NOUN_CODE: Record<string, string> = {
+  'nghi quyet': 'NQ',
+  'ket luan': 'KL',
+  'chi thi': 'CT',
+  'quyet dinh': 'QD',
+  'quy dinh': 'QD',
+  'nghi dinh': 'ND',
+  'thong tu': 'TT',
+  'thong bao': 'TB',
+  'ke hoach': 'KH',
+  'chuong trinh': 'CTR',
+  'chuong trinh hanh dong': 'CTR',
+  'huong dan': 'HD',
+  luat: 'L',
+};
+
+function findShortForms(stored: string, folded: string, mentions: Mention[], skip: [number, number][]): void {
+  const taken = mentions.map((x) => [x.phraseStart, x.end] as [number, number]);
+  SHORT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SHORT_RE.exec(folded))) {
+    const phraseStart = m.index;
+    const numStart = m.index + m[0].length - m[3].length;
+    const end = m.index + m[0].length;
+    if (taken.some(([a, b]) => phraseStart < b && end > a) || skip.some(([a, b]) => phraseStart < b && end > a)) continue;
+    const after = folded.slice(end, end + 24);
+    if (NOT_A_DOCUMENT_AFTER.test(after)) continue;
+    if (/^\s*[,.]?\s*\d/.test(after)) continue; // a list of numbers, not a document
+    if (/^[\s,]*(?:khoa|ngay\s+\d|nam\s+\d)/.test(after) && !m[2]) continue;
+    const noun = m[1].replace(/\s+/g, ' ');
+    const typeCode = NOUN_CODE[noun] ?? null;
+    mentions.push({
+      index: 0,
+      start: numStart,
+      end,
+      phraseStart,
+      symbol: m[3],
+      key: '',
+      family: 'short',
+      typeCode,
+      issuerCode: null,
+      type: TYPE_NAME_BY_FOLDED.get(noun) ?? null,
+      noun,
+      name: null,
+      date: null,
+      dateFrom: null,
+      issuer: null,
+      term: null,
+      tailEnd: end,
+      subject: null,
+      subjectEnd: end,
+      shortForm: stored.slice(phraseStart, end),
+      number: m[3],
+      unresolved: true,
+      repaired: null,
+    });
+  }
+}
+
+/** The issuer code a phrase names ("của Quốc hội" → QH), if it is a known one. */
+export function issuerCodeOf(issuer: string | null): string | null {
+  if (!issuer) return null;
+  const key = issuer
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const [phrase, , code] of ISSUER_PHRASES) if (key === phrase || key.startsWith(phrase + ' ')) return code;
+  return null;
+}
+
+function finishShortForm(stored: string, cur: Mention): void {
+  const issuerCode = issuerCodeOf(cur.issuer);
+  cur.issuerCode = issuerCode;
+  const end = cur.issuer ? cur.tailEnd : cur.end;
+  cur.shortForm = stored.slice(cur.phraseStart, end).replace(/\s+/g, ' ').trim();
+  cur.symbol = shortPlaceholder(cur.number!, cur.typeCode, issuerCode);
+  cur.key = symbolKey(cur.symbol);
+}
+
+const STATE_ISSUERS = new Set(['QH', 'UBTVQH', 'CP', 'TTG']);
+
+/** Placeholder symbol of a short form not (yet) resolved: "35/?/QH", "57-NQ/?". */
+export function shortPlaceholder(number: string, typeCode: string | null, issuerCode: string | null): string {
+  if (issuerCode && STATE_ISSUERS.has(issuerCode)) return `${number}/?/${canonicalCode(issuerCode)}`;
+  return `${number}-${typeCode ? canonicalCode(typeCode) : '?'}/${issuerCode ? canonicalCode(issuerCode) : '?'}`;
+}
+
+/** Parse a placeholder back. */
+export function parseShortPlaceholder(symbol: string): { number: string; typeCode: string | null; issuerCode: string | null } | null {
+  const a = /^(\d+)\/\?\/(.+)$/.exec(symbol);
+  if (a) return { number: a[1], typeCode: null, issuerCode: symbolKey(a[2]) };
+  const b = /^(\d+)-([^/]+)\/(.+)$/.exec(symbol);
+  if (b && (b[2] === '?' || b[3] === '?')) return { number: b[1], typeCode: b[2] === '?' ? null : symbolKey(b[2]), issuerCode: b[3] === '?' ? null : symbolKey(b[3]) };
+  return null;
+}
+
+/** Parts of a full symbol: number, type code, issuer code(s), year, term digits. */
+export function symbolParts(symbol: string): { number: string; typeCode: string | null; issuerCode: string | null; year: string | null; assembly: string | null; party: boolean } {
+  const s = symbolKey(symbol);
+  const party = /^(\d+[A-Z]?)-([A-Z]+)\/([A-Z]+)$/.exec(s);
+  if (party) return { number: party[1], typeCode: party[2], issuerCode: party[3], year: null, assembly: null, party: true };
+  const withYear = /^(\d+[A-Z]?)\/(\d{4})\/(.+)$/.exec(s);
+  const noYear = /^(\d+[A-Z]?)\/(.+)$/.exec(s);
+  const number = (withYear ?? noYear)?.[1] ?? (/^\d+/.exec(s)?.[0] ?? '');
+  const year = withYear?.[2] ?? null;
+  const codes = (withYear?.[3] ?? noYear?.[2] ?? '').split('-');
+  const typeCode = codes.length > 1 ? codes[0].replace(/\d+$/, '') : null;
+  const last = codes[codes.length - 1] ?? '';
+  const assembly = /^(?:UBTV)?QH(\d+)$/.exec(last) ? last.replace(/^UBTV/, '') : null;
+  return { number, typeCode, issuerCode: last.replace(/\d+$/, '') || null, year, assembly, party: false };
+}
+
+export function isLocalSymbol(symbol: string): boolean {
+  const p = symbolParts(symbol);
+  return !!p.issuerCode && LOCAL_ISSUER_CODES.has(p.issuerCode);
+}
+
+/** Find the symbol starting at or right after `pos` (the document's own "Số: ..." line). */
+export function symbolAt(stored: string, folded: string, pos: number, within = 30): { symbol: string; start: number; end: number } | null {
+  SYMBOL_RE.lastIndex = pos;
+  const m = SYMBOL_RE.exec(folded);
+  if (!m || m.index > pos + within) return null;
+  const mention = symbolMention(stored, folded, m);
+  return mention ? { symbol: mention.symbol, start: mention.start, end: mention.end } : null;
+}
