@@ -28,13 +28,14 @@ function withCodes(errors: readonly GraphQLError[], log: FastifyInstance['log'])
       return inner.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
     }
     let code = codeOf(error);
-    if (code === 'INTERNAL_SERVER_ERROR' && !error.originalError) code = 'BAD_USER_INPUT'; // parse and validation errors
+    const status = (error.originalError as { statusCode?: number } | undefined)?.statusCode;
+    if (code === 'INTERNAL_SERVER_ERROR' && (!error.originalError || (status && status >= 400 && status < 500))) code = 'BAD_USER_INPUT'; // parse, validation and HTTP client errors
     let message = error.message;
     if (code === 'INTERNAL_SERVER_ERROR') {
       log.error({ err: error.originalError ?? error }, 'resolver failed');
       message = 'internal error';
     }
-    return [new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } })];
+    return [new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } })];
   });
 }
 
@@ -64,8 +65,10 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
     context: (request): ApiContext => ({ store, config, author: authorFor(request.headers.authorization, config.tokens) }),
     errorFormatter: (execution, ctx) => {
       const log = ctx.reply ? ctx.reply.log : ctx.app.log;
-      const formatted = mercurius.defaultErrorFormatter({ ...execution, errors: withCodes(execution.errors ?? [], log) }, ctx);
-      return formatted;
+      const errors = execution.errors ?? [];
+      // A rejected request (validation, body too large) keeps its HTTP status; resolver errors answer 200 with data.
+      const status = errors.map((e) => (e.originalError as { statusCode?: number } | undefined)?.statusCode).find((c) => c && c >= 400);
+      return mercurius.defaultErrorFormatter({ ...execution, statusCode: execution.data ? undefined : (status ?? (execution as { statusCode?: number }).statusCode), errors: withCodes(errors, log) } as typeof execution, ctx);
     },
   };
   await app.register(mercurius, options);

@@ -6,8 +6,20 @@ import { GraphQLError, Kind } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { badInput } from './errors.js';
 
-/** Lists without a `first` argument are assumed to hold this many items when costing. */
+/** How many items a list without a `first` argument is assumed to hold when costing. */
 const ASSUMED_LIST = 10;
+const ASSUMED: Record<string, number> = {
+  // a connection's edges are already counted by `first` on the connection
+  edges: 1,
+  evidence: 3,
+  candidates: 3,
+  sameSymbol: 3,
+  endedBy: 3,
+  reasons: 5,
+  byType: 20,
+  byStatus: 6,
+  byRelation: 6,
+};
 
 function selectionDepth(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
   if (!set) return 0;
@@ -47,7 +59,7 @@ const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const first = typeof args.first === 'number' ? args.first : undefined;
   const depth = typeof args.maxDepth === 'number' ? args.maxDepth : undefined;
   const isList = /\[/.test(String(field.type));
-  const many = first ?? depth ?? (isList ? ASSUMED_LIST : 1);
+  const many = first ?? depth ?? (isList ? (ASSUMED[field.name] ?? ASSUMED_LIST) : 1);
   return 1 + childComplexity * Math.max(1, many);
 };
 
