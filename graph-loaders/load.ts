@@ -3,7 +3,8 @@
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { extractText } from './extract.js';
 import { symbolKey } from './ids.js';
-import { decodeText, listFiles, readDocumentFile, type ReadResult } from './read.js';
+import { listFiles, readDocumentFile, type ReadResult } from './read.js';
+import { decodeText } from './encoding.js';
 import { candidatesOf, resolveExtractions, resolveTarget } from './resolve.js';
 import type { Candidate, CitingContext } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';

@@ -18,3 +18,8 @@ export const PROJECT_ROOT = findRoot();
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 export const SAMPLE_CORPUS_DIR = path.join(PROJECT_ROOT, 'graph-loaders', 'sample-corpus');
 export const EXPLORER_DIR = path.join(PROJECT_ROOT, 'services', 'explorer');
+
+/** Browser libraries the explorer loads as plain files. */
+export const VENDOR_DIRS = {
+  cytoscape: path.join(PROJECT_ROOT, 'node_modules', 'cytoscape', 'dist'),
+};

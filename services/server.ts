@@ -14,7 +14,7 @@ import { codeOf } from './api/errors.js';
 import { assertAffordable, depthLimitRule } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
 import { makeResolvers } from './api/resolvers.js';
-import { EXPLORER_DIR, SCHEMA_FILE } from './paths.js';
+import { EXPLORER_DIR, SCHEMA_FILE, VENDOR_DIRS } from './paths.js';
 import { existsSync } from 'node:fs';
 
 export const SCHEMA_SDL = readFileSync(SCHEMA_FILE, 'utf8');
@@ -90,6 +90,8 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
 
   if (existsSync(EXPLORER_DIR)) {
     await app.register(fastifyStatic, { root: EXPLORER_DIR, prefix: '/', index: 'index.html' });
+    // Kept libraries the pages import, served from node_modules: no build step on the user's side.
+    await app.register(fastifyStatic, { root: VENDOR_DIRS.cytoscape, prefix: '/vendor/cytoscape/', decorateReply: false });
   }
 
   return app;
