@@ -5,7 +5,7 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-STATE_DIR="$REPO_ROOT/.neo4j"
+STATE_DIR="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}"
 LOG_FILE="$STATE_DIR/neo4j.log"
 PID_FILE="$STATE_DIR/neo4j.pid"
 DATA_DIR="${NEO4J_DATA_DIR:-$STATE_DIR/data}"

@@ -5,7 +5,7 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-PID_FILE="$REPO_ROOT/.neo4j/neo4j.pid"
+PID_FILE="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}/neo4j.pid"
 TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 MAIN_CLASS=vn.citationgraph.neo4j.Launcher
 
