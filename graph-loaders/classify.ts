@@ -55,7 +55,7 @@ const TRIGGER_PARTS: [TriggerCategory, string][] = [
   ['basis', String.raw`can\s+cu(?:\s+vao)?`],
 ];
 
-const TRIGGER_RE = new RegExp(TRIGGER_PARTS.map(([, src]) => `(?<![a-z])(${src})(?![a-z])`).join('|'), 'g');
+const TRIGGER_RE = new RegExp(TRIGGER_PARTS.map(([, src]) => `(${src})(?![a-z])`).join('|'), 'g');
 
 function findTriggers(folded: string, from: number, to: number): Trigger[] {
   const out: Trigger[] = [];
@@ -63,6 +63,11 @@ function findTriggers(folded: string, from: number, to: number): Trigger[] {
   TRIGGER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TRIGGER_RE.exec(window))) {
+    const before = m.index > 0 ? window.charCodeAt(m.index - 1) : from > 0 ? folded.charCodeAt(from - 1) : 32;
+    if (before >= 97 && before <= 122) {
+      TRIGGER_RE.lastIndex = m.index + 1;
+      continue;
+    }
     let cat: TriggerCategory = 'implement';
     for (let g = 1; g <= TRIGGER_PARTS.length; g++) if (m[g] !== undefined) cat = TRIGGER_PARTS[g - 1][0];
     out.push({ start: from + m.index, end: from + m.index + m[0].length, cat, text: m[0] });
@@ -628,13 +633,35 @@ interface ListGovernor {
   dec: Decision;
 }
 
-const LIST_INTRO = new RegExp(String.raw`(?<![a-z])(${TRIGGER_PARTS[1][1]}|${TRIGGER_PARTS[2][1]}|${TRIGGER_PARTS[5][1]})(?![a-z])[^\n;.:]{0,140}:[ \t]*\n`, 'g');
+const LIST_TRIGGER = new RegExp(String.raw`(?<![a-z])(?:${TRIGGER_PARTS[1][1]}|${TRIGGER_PARTS[2][1]}|${TRIGGER_PARTS[5][1]})(?![a-z])`, 'g');
+
+/** Lines that end with ":" and carry an ending/amending/basis phrase: they introduce a list. */
+function* listIntros(folded: string): Generator<{ index: number; end: number }> {
+  let from = 0;
+  for (;;) {
+    const colon = folded.indexOf(':', from);
+    if (colon < 0) return;
+    from = colon + 1;
+    let j = colon + 1;
+    while (j < folded.length && (folded[j] === ' ' || folded[j] === '\t')) j++;
+    if (folded[j] !== '\n') continue;
+    const ls = Math.max(folded.lastIndexOf('\n', colon - 1) + 1, colon - 600);
+    const seg = folded.slice(ls, colon);
+    LIST_TRIGGER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let last: RegExpExecArray | null = null;
+    while ((m = LIST_TRIGGER.exec(seg))) last = m;
+    if (!last) continue;
+    const between = seg.slice(last.index + last[0].length);
+    if (between.length > 140 || /[;.:]/.test(between.replace(/\d+\.\d+/g, ''))) continue;
+    yield { index: ls + last.index, end: j + 1 };
+  }
+}
 
 function listGovernors(folded: string, layout: Layout, identity: DocumentIdentity): ListGovernor[] {
   const out: ListGovernor[] = [];
-  LIST_INTRO.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LIST_INTRO.exec(folded))) {
+  for (const intro of listIntros(folded)) {
+    const m = { index: intro.index, 0: folded.slice(intro.index, intro.end) };
     const t = triggerAt(folded, m.index);
     if (!t) continue;
     const cs = clauseStart(folded, t.start, 0);

@@ -372,39 +372,52 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
 }
 
 function findFinalStart(folded: string): number {
-  const re = /(?:^|\n)[ \t*#]*(?:dieu\s+\d+\s*[.:]\s*)?(?:hieu\s+luc\s+thi\s+hanh|dieu\s+khoan\s+thi\s+hanh|hieu\s+luc\s+va\s+trach\s+nhiem\s+thi\s+hanh|to\s+chuc\s+thuc\s+hien|dieu\s+khoan\s+chuyen\s+tiep)/g;
+  // the last heading line of the final provisions; found from literal anchors, then checked
+  const heading = /^[ \t*#]*(?:(?:dieu\s+\d+|[ivx]+|\d+)\s*[.:]\s*)?(?:hieu\s+luc\s+thi\s+hanh|dieu\s+khoan\s+thi\s+hanh|hieu\s+luc\s+va\s+trach\s+nhiem\s+thi\s+hanh|to\s+chuc\s+thuc\s+hien|dieu\s+khoan\s+chuyen\s+tiep)/;
   let last = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded))) last = m.index;
+  for (const anchor of ['thi hanh', 'to chuc thuc hien', 'chuyen tiep']) {
+    let from = 0;
+    for (;;) {
+      const i = folded.indexOf(anchor, from);
+      if (i < 0) break;
+      from = i + anchor.length;
+      const ls = folded.lastIndexOf('\n', i - 1) + 1;
+      if (i - ls > 60 || ls <= last) continue;
+      if (heading.test(folded.slice(ls, i + anchor.length + 10))) last = Math.max(last, ls);
+    }
+  }
   return last >= 0 ? last : folded.length;
 }
 
-const THIS_DOC = String.raw`(?:luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi|quy\s+dinh|quy\s+che|ket\s+luan|huong\s+dan|ke\s+hoach|chuong\s+trinh|van\s+ban|thong\s+tri)\s+nay`;
-const EFFECT_FROM = new RegExp(THIS_DOC + String.raw`\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?tu\s+ngay\s+`, 'g');
-const EFFECT_UNTIL = new RegExp(THIS_DOC + String.raw`\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?[^.;\n]{0,80}?\s+(?:den|toi)\s+(?:het\s+)?ngay\s+`, 'g');
+const THIS_DOC_BEFORE = /(?:luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi|quy\s+dinh|quy\s+che|ket\s+luan|huong\s+dan|ke\s+hoach|chuong\s+trinh|van\s+ban|thong\s+tri)\s+nay\s+$/;
+const EFFECT_FROM_AFTER = /^(?:\s+thi\s+hanh)?\s+(?:ke\s+)?tu\s+ngay\s+/;
+const EFFECT_UNTIL_AFTER = /^(?:\s+thi\s+hanh)?[^.;\n]{0,80}?\s+(?:den|toi)\s+(?:het\s+)?ngay\s+/;
+
+/** Each "<Văn bản> này có hiệu lực" of the text: the position right after "có hiệu lực". */
+function* effectClauses(folded: string): Generator<number> {
+  let from = 0;
+  for (;;) {
+    const i = folded.indexOf('co hieu luc', from);
+    if (i < 0) return;
+    from = i + 11;
+    if (THIS_DOC_BEFORE.test(folded.slice(Math.max(0, i - 30), i))) yield i + 11;
+  }
+}
 
 /** Its own effective date, its own end, and the latest date it mentions. */
 function ownDates(stored: string, folded: string, identity: DocumentIdentity): void {
-  EFFECT_FROM.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = EFFECT_FROM.exec(folded))) {
-    const at = EFFECT_FROM.lastIndex;
-    const d = dateAt(folded, at);
-    if (d) {
-      identity.effectiveFrom = d.iso;
-      break;
+  for (const at of effectClauses(folded)) {
+    const rest = folded.slice(at, at + 160);
+    const f = EFFECT_FROM_AFTER.exec(rest);
+    if (f && !identity.effectiveFrom) {
+      const d = dateAt(folded, at + f[0].length);
+      if (d) identity.effectiveFrom = d.iso;
+      else if (/^ky(?:\s+ban\s+hanh)?/.test(folded.slice(at + f[0].length, at + f[0].length + 14)) && identity.issuedOn) identity.effectiveFrom = identity.issuedOn;
     }
-    if (/^ky(?:\s+ban\s+hanh)?/.test(folded.slice(at, at + 14)) && identity.issuedOn) {
-      identity.effectiveFrom = identity.issuedOn;
-      break;
-    }
-  }
-  EFFECT_UNTIL.lastIndex = 0;
-  while ((m = EFFECT_UNTIL.exec(folded))) {
-    const d = dateAt(folded, EFFECT_UNTIL.lastIndex);
-    if (d) {
-      identity.expiresOn = d.iso;
-      break;
+    const u = EFFECT_UNTIL_AFTER.exec(rest);
+    if (u && !identity.expiresOn) {
+      const d = dateAt(folded, at + u[0].length);
+      if (d) identity.expiresOn = d.iso;
     }
   }
   if (!identity.expiresOn && identity.title && (identity.type === 'Kế hoạch' || identity.type === 'Chương trình' || identity.type === 'Chương trình hành động')) {

@@ -31,7 +31,9 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   let vietnamese = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x111 || c === 0x110 || c === 0x1a1 || c === 0x1b0) vietnamese++;
+    if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x111 || c === 0x110 || c === 0x1a1 || c === 0x1b0) {
+      if (++vietnamese > 20) return null;
+    }
   }
   if (vietnamese > 20) return null;
   const tcvn = (sample.match(/(?:ngh[Þ×]|quy[ÕÖ]t|§¶ng|c¸c|nh©n|ViÖt|Nhµ|n¨m|th¸ng|ngµy|®Þnh|c«ng|®­|ng­êi|ch­¬ng)/g) ?? []).length;
@@ -129,21 +131,22 @@ export function fold(stored: string): string {
   return s;
 }
 
-const OCR_SO = /(?<![a-z0-9$])(?:\$[o06]|s[06b8]|se6)(?=\s*[:.]?\s*\d)/g;
-const OCR_VV = /(?<![a-z])viv(?= )/g;
-const OCR_QUY = /(?<![a-z])quy ([il1]{1,3})(?=[\/ ,.])/g;
+const OCR_REPAIR = /(?<![a-z0-9$])(?:\$[o06]|s[06b8]|se6)(?=\s*[:.]?\s*\d)|(?<![a-z])viv(?= )|(?<![a-z])quy ([il1]{1,3})(?=[\/ ,.])/g;
 
 function repairOcr(s: string): string {
-  if (s.indexOf('$') < 0 && !/s[06b8]\s*[:.]?\s*\d|se6|viv |quy [il1]/.test(s)) return s;
-  s = s.replace(OCR_SO, (m) => (m.length === 3 ? 'so ' : 'so'));
-  s = s.replace(OCR_VV, 'v/v');
-  s = s.replace(OCR_QUY, (m, num: string) => 'quy ' + 'i'.repeat(num.length));
-  return s;
+  return s.replace(OCR_REPAIR, (m: string, quy: string | undefined) => {
+    if (quy !== undefined) return 'quy ' + 'i'.repeat(quy.length);
+    if (m === 'viv') return 'v/v';
+    return m.length === 3 ? 'so ' : 'so';
+  });
 }
 
 /** Fold a short string for comparisons (keys, lexicon look-ups). Not for offsets. */
 export function foldKey(s: string): string {
-  return fold(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  const n = s.normalize('NFC');
+  let out = '';
+  for (let i = 0; i < n.length; i++) out += String.fromCharCode(FOLD[n.charCodeAt(i)]);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** Share of letters that carry Vietnamese diacritics: low for OCR text or text typed without them. */
@@ -270,13 +273,14 @@ export function provinceName(s: string): string | null {
   return null;
 }
 
+const PROVINCE_RE = new RegExp(
+  String.raw`(?<![a-z])(${[...PROVINCE_BY_KEY.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
+);
+
 /** Find a province named in a folded string ("thanh pho hai phong" → Hải Phòng). */
 export function provinceIn(foldedText: string): string | null {
-  for (const [k, name] of PROVINCE_BY_KEY) {
-    const i = foldedText.indexOf(k);
-    if (i >= 0 && (i === 0 || !/[a-z]/.test(foldedText[i - 1])) && !/[a-z]/.test(foldedText[i + k.length] ?? '')) return name;
-  }
-  return null;
+  const m = PROVINCE_RE.exec(foldedText);
+  return m ? (PROVINCE_BY_KEY.get(m[1].replace(/\s+/g, ' ')) ?? null) : null;
 }
 
 const INSTITUTION_SORTED = [...INSTITUTION_WORDS].sort((a, b) => b[0].length - a[0].length);

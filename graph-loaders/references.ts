@@ -66,7 +66,7 @@ const SO_BEFORE = new RegExp(String.raw`(?:^|[^a-z])${SO}\s*[:.]?\s*$`);
 const LAW_NAME_BEFORE = /(?:^|[^a-z])((?:bo\s+)?luat|phap\s+lenh)((?:\s+[a-z]+){1,10}?)\s+(?:so|s)\s*[:.]?\s*$/;
 
 const SHORT_RE = new RegExp(
-  String.raw`(?<![a-z])(nghi\s+quyet|ket\s+luan|chi\s+thi|quyet\s+dinh|quy\s+dinh|nghi\s+dinh|thong\s+tu|thong\s+bao|ke\s+hoach|chuong\s+trinh(?:\s+hanh\s+dong)?|huong\s+dan|luat)\s+(so\s*)?(\d{1,5})(?![\d\/\-a-z]|\s?\/|\s?-\s?[a-z])`,
+  String.raw`(nghi\s+quyet|ket\s+luan|chi\s+thi|quyet\s+dinh|quy\s+dinh|nghi\s+dinh|thong\s+tu|thong\s+bao|ke\s+hoach|chuong\s+trinh(?:\s+hanh\s+dong)?|huong\s+dan|luat)\s+(so\s*)?(\d{1,5})(?![\d\/\-a-z]|\s?\/|\s?-\s?[a-z])`,
   'g',
 );
 const NOT_A_DOCUMENT_AFTER = /^\s*(?:nam|thang|ngay|gio|phut|%|nguoi|lan|trieu|ty|nghin|ha|km|m2|muc|diem|cap|loai|buoc|noi dung|nhiem vu|chi tieu|van ban|de an|du an|khoa)(?![a-z])/;
@@ -228,6 +228,7 @@ export function findReferences(stored: string, folded: string, options: FindOpti
     if (cur.family === 'state' && tail.date && /\/(\d{4})\//.test(cur.symbol) && !tail.date.startsWith(/\/(\d{4})\//.exec(cur.symbol)![1])) {
       tail.date = null; // a legal document's symbol carries its year: a date of another year belongs to something else
     }
+    if (!tail.date) tail.date = dateBefore(folded, cur, mentions[i - 1]);
     cur.date = tail.date;
     cur.dateFrom = tail.date ? 'printed' : null;
     cur.issuer = tail.issuer;
@@ -239,6 +240,17 @@ export function findReferences(stored: string, folded: string, options: FindOpti
     if (cur.family === 'short') finishShortForm(stored, cur);
   }
   return mentions;
+}
+
+// "Ngày 07/11/2025, Văn phòng Thành ủy có Văn bản số 07-TB/VPTU": the date opens the clause.
+const DATE_OPENS = /(?:^|[\s(])ngay\s+(\d{1,2}\s*[\/.\-]\s*\d{1,2}\s*[\/.\-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})\s*,\s*(?:[^\s,.;:]+\s+){1,10}?(?:co|ban\s+hanh|da\s+ban\s+hanh|da\s+co|gui|phat\s+hanh|[a-z][a-z0-9]{0,2})\s+$/;
+
+function dateBefore(folded: string, cur: Mention, prev: Mention | undefined): string | null {
+  const from = Math.max(prev ? prev.tailEnd : 0, cur.phraseStart - 160);
+  const pre = folded.slice(from, cur.phraseStart);
+  const m = DATE_OPENS.exec(pre);
+  if (!m) return null;
+  return dateAt(m[1], 0)?.iso ?? null;
 }
 
 function termFromIssuer(issuer: string | null): string | null {
@@ -357,6 +369,10 @@ function findShortForms(stored: string, folded: string, mentions: Mention[], ski
   SHORT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SHORT_RE.exec(folded))) {
+    if (m.index > 0 && folded.charCodeAt(m.index - 1) >= 97 && folded.charCodeAt(m.index - 1) <= 122) {
+      SHORT_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const phraseStart = m.index;
     const numStart = m.index + m[0].length - m[3].length;
     const end = m.index + m[0].length;

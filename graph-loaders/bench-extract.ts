@@ -1,0 +1,74 @@
+// Benchmark of the per-file extraction (not a test): builds at least 50 MB of realistic text in memory
+// by varying the sample corpus and the loader's test texts (numbers, dates, order of paragraphs), then
+// times extractText on one core and prints MB/s and documents/s.
+//   npm run bench:extract            (tsx graph-loaders/bench-extract.ts)
+//   tsx graph-loaders/bench-extract.ts --mb 100
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractText } from './extract.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, here.endsWith(path.join('dist', 'graph-loaders')) ? '../..' : '..');
+
+function readDir(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+/** A small deterministic generator, so every run measures the same texts. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A variant of a text: numbers of symbols and days shifted, paragraphs rotated. */
+function vary(text: string, rand: () => number): string {
+  const shift = 1 + Math.floor(rand() * 900);
+  let out = text.replace(/(\d{1,4})(?=-[A-Za-zĐđ]{1,5}\/)/g, (n) => String((+n + shift) % 9999 || 1));
+  out = out.replace(/(\d{1,5})(?=\/(?:NQ|QĐ|CT|VP|ND|NĐ)-)/g, (n) => String((+n + shift) % 99999 || 1));
+  out = out.replace(/\b(\d{1,2})\/(\d{1,2})\/(20\d\d)\b/g, (_, d, m, y) => `${((+d + shift) % 28) + 1}/${m}/${y}`);
+  const paras = out.split(/\n\n/);
+  if (paras.length > 6) {
+    const k = 2 + Math.floor(rand() * (paras.length - 4));
+    const body = paras.slice(2);
+    out = [...paras.slice(0, 2), ...body.slice(k - 2), ...body.slice(0, k - 2)].join('\n\n');
+  }
+  return out;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const mbIdx = args.indexOf('--mb');
+  const targetMb = mbIdx >= 0 ? Number(args[mbIdx + 1]) : 50;
+  const sources = [...readDir(path.join(root, 'graph-loaders/sample-corpus')), ...readDir(path.join(root, 'tests/fixtures/loader-texts'))];
+  if (!sources.length) throw new Error('no sample texts found');
+  const rand = rng(42);
+  const docs: string[] = [];
+  let bytes = 0;
+  const target = targetMb * 1024 * 1024;
+  for (let i = 0; bytes < target; i++) {
+    const t = vary(sources[i % sources.length], rand);
+    docs.push(t);
+    bytes += Buffer.byteLength(t, 'utf8');
+  }
+  // warm up the JIT on a few documents
+  for (let i = 0; i < Math.min(50, docs.length); i++) extractText(docs[i], `warm-${i}.txt`);
+  let relations = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < docs.length; i++) relations += extractText(docs[i], `doc-${i}.txt`).relations.length;
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const mb = bytes / (1024 * 1024);
+  console.log(`extractText on one core: ${docs.length} documents, ${mb.toFixed(1)} MB (UTF-8), ${relations} relations`);
+  console.log(`time ${seconds.toFixed(2)} s`);
+  console.log(`${(mb / seconds).toFixed(1)} MB/s`);
+  console.log(`${(docs.length / seconds).toFixed(0)} documents/s`);
+}
+
+main();
