@@ -130,4 +130,6 @@ program
   .argument('<paths...>', 'files or folders')
   .action(extract);
 
+for (const command of program.commands) command.addHelpText('after', envHelp);
+
 await program.parseAsync(process.argv);
