@@ -14,6 +14,7 @@ import type { Layout } from './identify.js';
 import type { Mention } from './references.js';
 import { TYPE_NAMES } from './lexicon.js';
 import { dateAt } from './normalise.js';
+import { lineStartWithin, onlyBlanksBefore } from './lines.js';
 
 export type TriggerCategory = 'review' | 'supersede' | 'amend' | 'guide' | 'implement' | 'basis';
 
@@ -174,7 +175,7 @@ function lowerInStored(i: number): boolean {
 function isLineStartNumber(folded: string, dotAt: number): boolean {
   let j = dotAt - 1;
   while (j >= 0 && /[\d.]/.test(folded[j])) j--;
-  return j < 0 || folded[j] === '\n' || /^[\s]*$/.test(folded.slice(folded.lastIndexOf('\n', j) + 1, j + 1));
+  return j < 0 || folded[j] === '\n' || onlyBlanksBefore(folded, j + 1);
 }
 
 function skipLead(folded: string, from: number, limit: number): number {
@@ -597,7 +598,9 @@ function scopeBefore(stored: string, folded: string, m: Mention): string | null 
 
 /** A paragraph that opens with "Thực hiện ..." and names the document it carries out ("... tại Văn bản số ..."). */
 function openingClause(folded: string, t: Trigger, gap: string): boolean {
-  const ls = folded.lastIndexOf('\n', t.start - 1) + 1;
+  // bounded look-back (see lines.ts); a longer lead can match only if it is all bullets and blanks
+  let ls = lineStartWithin(folded, t.start, 200);
+  if (ls < 0) ls = /^[\s\-+•*de]*$/.test(folded.slice(t.start - 200, t.start)) ? folded.lastIndexOf('\n', t.start - 1) + 1 : t.start - 200;
   const lead = folded.slice(ls, t.start);
   if (!/^[\s\-+•*]*(?:de\s+)?$/.test(lead)) return false;
   if (!/^(?:thuc|thyc|tiep|trien|thi|to)/.test(t.text)) return false;
