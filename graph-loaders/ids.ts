@@ -15,7 +15,7 @@ const BASE = (() => {
   return t;
 })();
 
-let utf16: TextDecoder | null = null;
+let utf16: InstanceType<typeof TextDecoder> | null = null;
 
 /** Remove tone marks and fold Đ/đ to D/d. Length is preserved for NFC input. */
 export function stripDiacritics(s: string): string {
