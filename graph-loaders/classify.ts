@@ -53,7 +53,7 @@ const TRIGGER_PARTS: [TriggerCategory, string][] = [
     'implement',
     String.raw`tiep\s+tuc\s+(?:${TK}\s+)?(?:to\s+chuc\s+)?${TH}|(?:to\s+chuc\s+)?${TK}\s+${TH}|to\s+chuc\s+${TH}|${TH}|${TK}|quan\s+triet|cu\s+the\s+hoa|the\s+che\s+hoa|thi\s+hanh`,
   ],
-  ['basis', String.raw`can\s+cu(?:\s+vao)?`],
+  ['basis', String.raw`can\s+c(?:u|tr|t|ir|tt|ii)(?:\s+vao)?`],
 ];
 
 const TRIGGER_RE = new RegExp(TRIGGER_PARTS.map(([, src]) => `(${src})(?![a-z])`).join('|'), 'g');
@@ -96,7 +96,10 @@ const FILLER_WORDS = [
   'mot so quy dinh', 'noi dung', 'cua', 'tai', 'viec', 'va', 'thi hanh', 'quy dinh', 'so', 's', 'se',
 ].map((w) => w.replace(/ /g, '\\s+'));
 const PART = String.raw`(?:diem\s+[a-z]\d?|khoan\s+\d+[a-z]?|dieu\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*(?:\s+va\s+\d+[a-z]?)?|chuong\s+[ivxl\d]+|muc\s+\d+|phan\s+[ivxl\d]+|phu\s+luc(?:\s+[ivxl\d]+)?|cac\s+dieu\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*(?:\s+va\s+\d+[a-z]?)?)`;
-const FILLER_RE = new RegExp(String.raw`(?<![a-z])(?:${PART}|(?:[a-z]+\s+){0,8}ban\s+hanh\s+kem\s+theo|${NOUNS}|${FILLER_WORDS.join('|')})(?![a-z])`, 'g');
+const FILLER_RE = new RegExp(
+  String.raw`(?<![a-z])(?:${PART}|(?:[a-z]+\s+){0,8}ban\s+hanh\s+kem\s+theo|(?:bo\s+)?luat(?:[ \t,\-]+[a-z]+){1,8}?\s+va|${NOUNS}|${FILLER_WORDS.join('|')})(?![a-z])`,
+  'g',
+);
 
 function tightGap(gap: string): boolean {
   if (gap.length > 160) return false;
@@ -339,37 +342,49 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
 
   // ---- relations between two other documents (and "X được thay thế bằng Quyết định này")
   const selfFromPassive = new Map<number, Decision>();
+  const chainAgents = new Set<number>();
   for (let i = 0; i < mentions.length; i++) {
     const x = mentions[i];
     if (x.family === 'short' && x.unresolved) continue;
     const next = mentions[i + 1];
-    // passive: "X, điều chỉnh tại Y" → Y AMENDS X
-    PASSIVE.lastIndex = x.tailEnd;
-    const pm = PASSIVE.exec(folded);
-    if (pm) {
-      const at = PASSIVE.lastIndex;
-      const cat = passiveCat(pm[1]);
+    // passive: "X, điều chỉnh tại Y" → Y AMENDS X; "X đã được sửa đổi ... theo Y và Z hết hiệu lực ..." → this text ends X
+    const passive = passiveAfter(folded, x, next);
+    if (passive) {
+      const { cat, verb, at } = passive;
       THIS_DOC_AT.lastIndex = at;
       if (THIS_DOC_AT.exec(folded) && (cat === 'supersede' || cat === 'amend')) {
-        const trig: Trigger = { start: x.tailEnd + pm[0].indexOf(pm[1]), end: x.tailEnd + pm[0].indexOf(pm[1]) + pm[1].length, cat, text: pm[1] };
+        const trig: Trigger = { start: passive.verbStart, end: passive.verbStart + verb.length, cat, text: verb };
         selfFromPassive.set(x.index, {
           type: identity.consolidated ? 'CITES' : REL_OF[cat],
           rule: identity.consolidated ? 'cites:consolidated-repeat' : `${cat}:passive-this-document`,
           trigger: trig,
-          kind: cat === 'supersede' ? endingKind(pm[1]) : null,
+          kind: cat === 'supersede' ? endingKind(verb) : null,
           scope: scopeBefore(stored, folded, x),
           evidenceStart: x.phraseStart,
           evidenceEnd: THIS_DOC_AT.lastIndex,
         });
         continue;
       }
-      if (next && next.phraseStart - at <= 2 && next.phraseStart >= at) {
-        const cat2 = cat;
-        const type = REL_OF[cat2];
-        const [s, e] = evidenceSpan(stored, x.phraseStart, next.tailEnd, x.phraseStart);
-        out.push(rel(targetOf(next), targetOf(x), type, stored, s, e, `${cat2}:passive-between-others`, cat2 === 'supersede' ? endingKind(pm[1]) : null, scopeBefore(stored, folded, x)));
-        consumed.add(x.index);
-        consumed.add(next.index);
+      if (next && next.phraseStart >= at && !(next.family === 'short' && next.unresolved)) {
+        const agents: Mention[] = [next];
+        for (let j = next.index + 1; j < mentions.length; j++) {
+          const prev = agents[agents.length - 1];
+          const cand = mentions[j];
+          if (cand.phraseStart - prev.tailEnd > 40 || !COORD_RE.test(folded.slice(prev.tailEnd, cand.phraseStart))) break;
+          agents.push(cand);
+        }
+        for (const y of agents) {
+          const [s0, e0] = evidenceSpan(stored, x.phraseStart, y.tailEnd, x.phraseStart);
+          out.push(rel(targetOf(y), targetOf(x), REL_OF[cat], stored, s0, e0, `${cat}:passive-between-others`, cat === 'supersede' ? endingKind(verb) : null, subjectScope(stored, folded, x)));
+          consumed.add(y.index);
+        }
+        // the chain ends with an ending phrase: "... hết hiệu lực kể từ ngày Luật này có hiệu lực" ends X itself
+        const last = agents[agents.length - 1];
+        const ending = postEnding(stored, folded, last, identity, layout);
+        if (ending && ending.type !== 'CITES' && ending.type !== 'AMENDS') {
+          selfFromPassive.set(x.index, { ...ending, scope: scopeBefore(stored, folded, x), evidenceStart: x.phraseStart, rule: ending.rule + '+amended-chain' });
+          for (const y of agents) chainAgents.add(y.index);
+        }
         continue;
       }
     }
@@ -410,8 +425,9 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
   const governed = new Map<number, { trig: Trigger; dec: Decision }>();
   let lastClause = -1;
   let clauseMentions: Mention[] = [];
+  const bodyStart = findBodyStart(folded, layout);
   for (const m of mentions) {
-    if (isSelfMention(m)) continue;
+    if (isSelfMention(m) || isExample(folded, m)) continue;
     const title = inTitle(m);
     const floor = title ? layout.titleStart : 0;
     const cs = clauseStart(folded, m.phraseStart, floor);
@@ -423,7 +439,7 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
     const passiveSelf = selfFromPassive.get(m.index);
     if (passiveSelf) dec = passiveSelf;
     if (!dec && consumed.has(m.index)) dec = { type: 'CITES', rule: 'cites:side-of-asserted-relation', trigger: null };
-    if (!dec) dec = postEnding(stored, folded, m, identity, layout);
+    if (!dec && !chainAgents.has(m.index)) dec = postEnding(stored, folded, m, identity, layout);
     if (!dec) {
       const triggers = findTriggers(folded, cs, m.phraseStart);
       const t = triggers[triggers.length - 1];
@@ -456,10 +472,18 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
     }
     if (!dec) {
       const lg = listGov.find((g) => m.phraseStart > g.start && m.phraseStart < g.end && firstInItem(folded, m, mentions));
-      if (lg) dec = { ...lg.dec, rule: lg.dec.rule + '+list' };
+      if (lg) dec = lg.dec;
+    }
+    if ((!dec || (dec.type === 'CITES' && dec.rule !== 'cites:review')) && basisParagraph(folded, cs)) {
+      dec = { type: 'BASED_ON', rule: 'based-on:can-cu-paragraph', trigger: dec?.trigger ?? null };
+    }
+    if (dec && dec.type === 'CITES' && dec.trigger && (dec.trigger.cat === 'amend' || dec.trigger.cat === 'supersede' || dec.trigger.cat === 'guide') && m.phraseStart < bodyStart && enactingFormula(folded, cs, dec.trigger, identity)) {
+      const d2 = decide(stored, folded, dec.trigger, m, dec.trigger.start, false, identity);
+      if (d2.type !== 'CITES') dec = { ...d2, rule: d2.rule.replace(/:this-document$/, ':enacting-formula') };
     }
     if (!dec) dec = { type: 'CITES', rule: title ? 'cites:title' : 'cites:mention', trigger: null };
     clauseMentions.push(m);
+    if (dec.type === 'SUPERSEDES' && !dec.effectiveFrom && identity.effectiveFrom && !identity.consolidated) dec = { ...dec, effectiveFrom: identity.effectiveFrom };
     const ev = selfEvidence(stored, folded, m, dec, cs);
     out.push(
       rel(null, targetOf(m), dec.type, stored, ev[0], ev[1], dec.rule, dec.type === 'SUPERSEDES' ? (dec.kind ?? null) : null, dec.type === 'SUPERSEDES' || dec.type === 'AMENDS' ? (dec.scope ?? null) : null, dec.type === 'SUPERSEDES' ? (dec.effectiveFrom ?? null) : null),
@@ -471,6 +495,91 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
 
   out.sort((a, b) => a.start - b.start || (a.from ? 1 : 0) - (b.from ? 1 : 0));
   return out;
+}
+
+const PASSIVE_LATER =
+  /,\s*(?:(?:da\s+duoc|da\s+bi|duoc|bi)\s+)(sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|dieu\s+chinh|thay\s+the|bai\s+bo|huy\s+bo|dinh\s+chinh)(?:\s+(?:mot\s+so\s+dieu|nhu\s+sau))?\s+(?:tai|boi|bang|theo)\s*:?[\s\d.)\-+]*$/;
+const EFFECT_CLAUSE = /\s*,\s*co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?tu\s+ngay\s+/y;
+
+/**
+ * A passive phrase that makes X the target of another document: right after X's tail ("X, điều chỉnh
+ * tại Y"), after an effect clause ("X ..., có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi: Y"),
+ * or after a description set off by a comma ("X ... quy định ..., đã được sửa đổi, bổ sung bởi Y").
+ */
+function passiveAfter(folded: string, x: Mention, next: Mention | undefined): { cat: TriggerCategory; verb: string; verbStart: number; at: number } | null {
+  let pos = x.tailEnd;
+  EFFECT_CLAUSE.lastIndex = pos;
+  if (EFFECT_CLAUSE.exec(folded)) {
+    const d = dateAt(folded, EFFECT_CLAUSE.lastIndex);
+    if (d) pos = d.end;
+  }
+  PASSIVE.lastIndex = pos;
+  const pm = PASSIVE.exec(folded);
+  if (pm) {
+    let at = PASSIVE.lastIndex;
+    const colon = /^\s*:?[\s\d.)\-+]*/.exec(folded.slice(at, at + 12));
+    if (colon && next && at + colon[0].length === next.phraseStart) at = next.phraseStart;
+    return { cat: passiveCat(pm[1]), verb: pm[1], verbStart: pos + pm[0].indexOf(pm[1]), at };
+  }
+  if (!next) return null;
+  const seg = folded.slice(x.tailEnd, next.phraseStart);
+  if (seg.length > 240 || /[;.:](?!\s*$)/.test(seg.replace(/\d+\.\d+/g, '').replace(/:\s*$/, ''))) return null;
+  const lm = PASSIVE_LATER.exec(seg);
+  if (!lm) return null;
+  return { cat: passiveCat(lm[1]), verb: lm[1], verbStart: x.tailEnd + lm.index + lm[0].indexOf(lm[1]), at: next.phraseStart };
+}
+
+/** Mentions given as examples ("(ví dụ: Số 45-NQ/TW, ...)") are no references. */
+function isExample(folded: string, m: Mention): boolean {
+  const pre = folded.slice(Math.max(0, m.phraseStart - 100), m.phraseStart);
+  const open = pre.lastIndexOf('(');
+  if (open < 0 || pre.indexOf(')', open) >= 0) return false;
+  return /^\s*(?:vi\s+du|vd|chang\s+han|mau)\s*[:.,]/.test(pre.slice(open + 1));
+}
+
+const BASIS_START = /^(?:can\s+c(?:u|tr|t|ir|tt|ii))(?![a-z])/;
+const NOUN_START = new RegExp(String.raw`^(?:cac\s+)?(?:${NOUNS}|hien\s+phap|dieu\s+le)(?![a-z])`);
+
+/**
+ * Is the clause starting at `cs` part of a "Căn cứ ..." paragraph: the clause itself starts with
+ * "Căn cứ", or it continues one after ";" with another document ("Căn cứ A; Hướng dẫn số B;").
+ */
+function basisParagraph(folded: string, cs: number): boolean {
+  let start = cs;
+  for (let hop = 0; hop < 12; hop++) {
+    const head = folded.slice(start, start + 16);
+    if (BASIS_START.test(head)) return true;
+    if (!NOUN_START.test(head)) return false;
+    // the clause before: it must end with ";" on the same paragraph
+    let i = start - 1;
+    while (i >= 0 && /[ \t]/.test(folded[i])) i--;
+    if (i < 0 || folded[i] !== ';') return false;
+    const prevStart = clauseStart(folded, i, 0);
+    if (prevStart >= start) return false;
+    start = prevStart;
+  }
+  return false;
+}
+
+/** Start of the body: "Điều 1." (or the first numbered section) after the title. */
+function findBodyStart(folded: string, layout: Layout): number {
+  const from = Math.max(0, layout.titleEnd);
+  const re = /\n[ \t*#]*(?:dieu\s+1\s*[.:]|chuong\s+i\b|i\s*[.:]\s|1\s*[.:]\s)/g;
+  re.lastIndex = from;
+  const m = re.exec(folded);
+  return m ? m.index : folded.length;
+}
+
+/** "Bộ trưởng Bộ Tài chính ban hành Thông tư sửa đổi, bổ sung ...": the preamble names this document. */
+function enactingFormula(folded: string, cs: number, t: Trigger, identity: DocumentIdentity): boolean {
+  if (!identity.type) return false;
+  const own = identity.type
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+  const pre = folded.slice(cs, t.start).replace(/\s+/g, ' ');
+  return new RegExp(`ban hanh ${own} $`).test(pre) || new RegExp(`ban hanh ${own} (?:quy dinh|huong dan)? ?$`).test(pre);
 }
 
 function passiveCat(verb: string): TriggerCategory {
@@ -588,6 +697,17 @@ function postEnding(stored: string, folded: string, m: Mention, identity: Docume
 
 const SCOPE_BEFORE = new RegExp(String.raw`((?:${PART})(?:\s*,?\s*(?:va\s+)?(?:${PART}))*)\s*(?:cua\s+|tai\s+)?$`);
 
+/** The part named before X when it is the subject of the clause ("Điều 5 của Thông tư số X được sửa đổi ..."). */
+function subjectScope(stored: string, folded: string, m: Mention): string | null {
+  const pre = folded.slice(Math.max(0, m.phraseStart - 80), m.phraseStart);
+  const sm = SCOPE_BEFORE.exec(pre);
+  if (!sm) return null;
+  const at = m.phraseStart - pre.length + sm.index;
+  const cs = clauseStart(folded, at + 1, 0);
+  if (folded.slice(cs, at).trim()) return null;
+  return scopeIn(stored, folded, at, at + sm[1].length);
+}
+
 function scopeBefore(stored: string, folded: string, m: Mention): string | null {
   const pre = folded.slice(Math.max(0, m.phraseStart - 80), m.phraseStart);
   const sm = SCOPE_BEFORE.exec(pre);
@@ -691,10 +811,10 @@ function listGovernors(folded: string, layout: Layout, identity: DocumentIdentit
     }
     if (end <= m.index + m[0].length) continue;
     let dec: Decision;
-    if (t.cat === 'basis') dec = { type: 'BASED_ON', rule: 'based-on:list', trigger: t };
+    if (t.cat === 'basis') dec = { type: 'BASED_ON', rule: 'based-on:list-item', trigger: t };
     else if (identity.consolidated) dec = { type: 'CITES', rule: 'cites:consolidated-repeat', trigger: t };
     else {
-      dec = { type: REL_OF[t.cat], rule: `${t.cat}:list`, trigger: t };
+      dec = { type: REL_OF[t.cat], rule: `${t.cat}:list-item`, trigger: t };
       if (t.cat === 'supersede') {
         dec.kind = endingKind(t.text);
         dec.effectiveFrom = effectDate(folded, pre, t.end, m.index + m[0].length, identity);

@@ -81,7 +81,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   let blankNumber = false;
   {
     const limit = headingStart >= 0 ? Math.max(headingStart, 0) : Math.min(headerEnd, 1500);
-    const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*so\s*[:.]?[ \t]*/g;
+    const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?so\s*[:.]?[ \t]*/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(header)) && m.index <= limit) {
       const at = m.index + m[0].length;
@@ -119,6 +119,19 @@ export function identify(stored: string, folded: string, file = ''): Identified 
     }
   }
 
+  if (!issuedOn) {
+    // a Law or a resolution of the National Assembly: "Luật này được Quốc hội ... thông qua ngày 15 tháng 6 năm 2022"
+    const re = /(?:luat|bo\s+luat|phap\s+lenh|nghi\s+quyet)\s+nay\s+(?:da\s+)?duoc\s+[^.;]{0,240}?thong\s+qua\s+(?:vao\s+)?ngay\s+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded))) {
+      const d = dateAt(folded, re.lastIndex);
+      if (d) {
+        issuedOn = d.iso;
+        break;
+      }
+    }
+  }
+
   // ---- title block
   let titleStart = -1;
   let titleEnd = -1;
@@ -133,11 +146,15 @@ export function identify(stored: string, folded: string, file = ''): Identified 
     const block = folded.slice(afterType, blockEnd);
     const veAt = /(?:^|[\s*])(ve|v\/v)\s/.exec(block);
     let orgPart: [number, number] | null = null;
-    if (veAt) {
+    const beforeVe = veAt ? stored.slice(afterType, afterType + veAt.index + veAt[0].indexOf(veAt[1])) : '';
+    const orgBeforeVe = veAt && beforeVe.replace(/[\s*#_]/g, '').length > 0 && (/^[\s*#_]*(?:của|cua)\s/iu.test(beforeVe) || beforeVe === beforeVe.toUpperCase());
+    if (veAt && (orgBeforeVe || beforeVe.replace(/[\s*#_]/g, '').length === 0)) {
       titleStart = afterType + veAt.index + veAt[0].indexOf(veAt[1]);
       titleEnd = blockEnd;
-      const before = folded.slice(afterType, titleStart);
-      if (before.replace(/[\s*#_]/g, '').length > 0) orgPart = [afterType, titleStart];
+      if (orgBeforeVe) orgPart = [afterType, titleStart];
+    } else if (veAt) {
+      titleStart = afterType + (/^[\s*#_]*/.exec(folded.slice(afterType))?.[0].length ?? 0);
+      titleEnd = blockEnd;
     } else {
       // no "về": the rest of the heading (a Law's name, a decree's purpose, or "HỘI NGHỊ THÀNH ỦY ...")
       titleStart = afterType;
@@ -376,6 +393,7 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
   const fu = foldedName(unit);
   if (/^(?:van phong|so |ban |phong |cuc |vu |trung tam|thanh uy|tinh uy|huyen uy|dang uy)/.test(fu)) {
     if (/^dang bo/.test(foldedName(parent))) return { issuer: locality ? `${unit} ${locality}` : unit, locality };
+    if (/^ban chap hanh trung uong/.test(foldedName(parent))) return { issuer: `${unit} Trung ương Đảng`, locality: null };
     return { issuer: `${unit} ${parent}`, locality };
   }
   return { issuer: institutionName(lines.join(' ')), locality };
@@ -400,17 +418,19 @@ function findFinalStart(folded: string): number {
 }
 
 const THIS_DOC_BEFORE = /(?:luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi|quy\s+dinh|quy\s+che|ket\s+luan|huong\s+dan|ke\s+hoach|chuong\s+trinh|van\s+ban|thong\s+tri)\s+nay\s+$/;
-const EFFECT_FROM_AFTER = /^(?:\s+thi\s+hanh)?\s+(?:ke\s+)?tu\s+ngay\s+/;
+const EFFECT_FROM_AFTER = /^(?:\s+thi\s+hanh)?\s+(?:ke\s+)?t[a-z]{1,2}\s+ngay\s+/;
 const EFFECT_UNTIL_AFTER = /^(?:\s+thi\s+hanh)?[^.;\n]{0,80}?\s+(?:den|toi)\s+(?:het\s+)?ngay\s+/;
 
 /** Each "<Văn bản> này có hiệu lực" of the text: the position right after "có hiệu lực". */
 function* effectClauses(folded: string): Generator<number> {
   let from = 0;
   for (;;) {
-    const i = folded.indexOf('co hieu luc', from);
+    const i = folded.indexOf('hieu luc', from);
     if (i < 0) return;
-    from = i + 11;
-    if (THIS_DOC_BEFORE.test(folded.slice(Math.max(0, i - 30), i))) yield i + 11;
+    from = i + 8;
+    const before = folded.slice(Math.max(0, i - 34), i);
+    const m = /\s(?:co|c[o06e]{1,2})\s+$/.exec(before);
+    if (m && THIS_DOC_BEFORE.test(before.slice(0, m.index + 1))) yield i + 8;
   }
 }
 

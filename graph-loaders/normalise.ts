@@ -2,6 +2,7 @@
 // first); every later stage matches on a *folded* copy of it that has exactly the same length, so an
 // offset in the folded copy is an offset in the stored text. Folding lower-cases, removes tone marks,
 // maps đ→d and repairs OCR damage that can be repaired without changing length ("$6" → "so").
+import { TextDecoder } from 'node:util';
 import { CODE_SPELLING, INSTITUTION_WORDS, PARTY_ISSUER_CODES, PROVINCES } from './lexicon.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -181,8 +182,9 @@ export function canonicalCode(tok: string): string {
   const key = fold(tok).toUpperCase();
   const spelled = CODE_SPELLING[key];
   if (spelled) return spelled;
-  const upper = tok.toUpperCase();
-  return upper.replace(/Ð/g, 'Đ');
+  // codes printed in mixed case keep it (KTrVB, TTg); others are written in capitals
+  if (/^[A-ZĐ]/.test(tok) && /[a-zđ]/.test(tok) && /[A-ZĐ].*[A-ZĐ]/.test(tok)) return tok;
+  return tok.toUpperCase().replace(/Ð/g, 'Đ');
 }
 
 /** Repair an OCR-damaged Party issuer code: unknown, but known once a trailing letter is dropped. */

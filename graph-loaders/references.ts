@@ -63,7 +63,7 @@ const NOUN_ALT = TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+'))
 const SO = String.raw`(?:so|se|s)`;
 const NOUN_BEFORE = new RegExp(String.raw`(?:^|[^a-z])(${NOUN_ALT})\s*(?:${SO}\s*[:.]?\s*)?$`);
 const SO_BEFORE = new RegExp(String.raw`(?:^|[^a-z])${SO}\s*[:.]?\s*$`);
-const LAW_NAME_BEFORE = /(?:^|[^a-z])((?:bo\s+)?luat|phap\s+lenh)((?:\s+[a-z]+){1,10}?)\s+(?:so|s)\s*[:.]?\s*$/;
+const LAW_NAME_BEFORE = /^[\s\S]*(?:^|[^a-z])((?:bo\s+)?luat|phap\s+lenh)((?:[ \t,\-]+[a-z]+){1,10}?)[ \t]+(?:so|s)\s*[:.]?\s*$/;
 
 const SHORT_RE = new RegExp(
   String.raw`(nghi\s+quyet|ket\s+luan|chi\s+thi|quyet\s+dinh|quy\s+dinh|nghi\s+dinh|thong\s+tu|thong\s+bao|ke\s+hoach|chuong\s+trinh(?:\s+hanh\s+dong)?|huong\s+dan|luat)\s+(so\s*)?(\d{1,5})(?![\d\/\-a-z]|\s?\/|\s?-\s?[a-z])`,
@@ -73,11 +73,13 @@ const NOT_A_DOCUMENT_AFTER = /^\s*(?:nam|thang|ngay|gio|phut|%|nguoi|lan|trieu|t
 
 /** Lower-case words that continue an issuer name after "của". */
 const ISSUER_WORDS = new Set(
-  'ban chap hanh trung uong wong chinh tri trj thuong vu truc nhan dan thanh pho tinh huyen quan xa phuong dang bo uy chi dao kiem tra to chuc tuyen giao van phong hoi dong quoc phu tuong bi thu can su doan cong san viet lanh nganh ky dieu phoi hanh chinh'.split(
+  'ban chap hanh trung uong wong chinh tri trj thuong vu truc truong nhan dan thanh pho tinh huyen quan xa phuong dang bo uy chi dao kiem tra to chuc tuyen giao van phong hoi dong quoc phu tuong bi thu can su doan cong san viet lanh nganh ky dieu phoi hanh chinh'.split(
     ' ',
   ),
 );
-const ISSUER_STOP = new Set(['ve', 'tai', 'theo', 'ngay', 'so', 'va', 'nam', 'thang', 'khoa', 'nhiem', 'thuc', 'trien', 'de', 'nham', 'da', 'duoc', 'tong', 'gan', 'voi', 'cho', 'trong', 'tu', 'den']);
+/** Words that end an issuer name; the second set only when printed in lower case ("tại" vs "Bộ Tài chính"). */
+const ISSUER_STOP_ALWAYS = new Set(['ve', 'va', 'khoa', 'ngay', 'thang', 'theo', 'thuc', 'trien', 'da', 'duoc', 'nhiem', 'nham', 'gan', 'voi', 'cho', 'den', 'trong']);
+const ISSUER_STOP = new Set(['tai', 'so', 'nam', 'tu', 'tong', 'de']);
 const ISSUER_HEADS = new Set(['ban', 'bo', 'chinh', 'quoc', 'thu', 'uy', 'ubnd', 'hdnd', 'hoi', 'thanh', 'tinh', 'huyen', 'quan', 'dang', 'van', 'trung', 'thuong', 'mat', 'toa', 'vien', 'kiem', 'ngan', 'tong', 'chu', 'so', 'cuc']);
 
 function isUpperInitial(ch: string | undefined): boolean {
@@ -140,6 +142,9 @@ export function readTail(stored: string, folded: string, pos: number): Tail {
   return tail;
 }
 
+/** Words that start a relation phrase end an issuer name, even in a title printed in capitals. */
+const ISSUER_PHRASE_STOP = /^(?:huong\s+dan|quy\s+dinh\s+chi\s+tiet|quy\s+dinh(?!\s+chi)|sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo|ban\s+hanh|tiep\s+tuc|tong\s+ket|so\s+ket|thuc\s+hien|trien\s+khai|het\s+hieu|dinh\s+chi)(?![a-z])/;
+
 function readIssuer(stored: string, folded: string, pos: number): { issuer: string; end: number } | null {
   let end = pos;
   let count = 0;
@@ -151,7 +156,8 @@ function readIssuer(stored: string, folded: string, pos: number): { issuer: stri
     const w = m[2];
     const wStart = WORD.lastIndex - w.length;
     const upper = isUpperInitial(stored[wStart]);
-    if (ISSUER_STOP.has(w) && !(w === 'so' && upper) && !(w === 'nam' && upper)) break;
+    if (ISSUER_STOP_ALWAYS.has(w) || (ISSUER_STOP.has(w) && !upper)) break;
+    if (ISSUER_PHRASE_STOP.test(folded.slice(wStart, wStart + 24))) break;
     if (w === 'ban' && /^ban\s+hanh(?![a-z])/.test(folded.slice(wStart, wStart + 10))) break;
     if (/^\d/.test(w)) break;
     if (count === 0 ? !(upper || ISSUER_HEADS.has(w)) : !(upper || ISSUER_WORDS.has(w))) break;
@@ -310,7 +316,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
   } else {
     const lm = LAW_NAME_BEFORE.exec(pre);
     if (lm) {
-      const at = start - pre.length + lm.index + lm[0].indexOf(lm[1]);
+      const at = start - pre.length + lm[0].lastIndexOf(lm[1] + lm[2]);
       noun = lm[1].replace(/\s+/g, ' ');
       name = stored.slice(at, at + lm[1].length + lm[2].length).replace(/\s+/g, ' ').trim();
       phraseStart = at;
