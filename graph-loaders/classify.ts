@@ -529,6 +529,28 @@ function passiveAfter(folded: string, x: Mention, next: Mention | undefined): { 
   return { cat: passiveCat(lm[1]), verb: lm[1], verbStart: x.tailEnd + lm.index + lm[0].indexOf(lm[1]), at: next.phraseStart };
 }
 
+const ITEM_PART = new RegExp(String.raw`\n[ \t]*(?:\d+|[a-zd])[.)][ \t]+(?:sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|bai\s+bo|thay\s+the)\s+(${PART}(?:\s*(?:,|va)?\s*${PART})*)`, 'g');
+
+/** "Sửa đổi, bổ sung một số điều của X như sau: 1. Sửa đổi khoản 2 Điều 3 ...; 2. Bổ sung Điều 5a ...": the parts listed. */
+function listedParts(stored: string, folded: string, m: Mention): string | null {
+  const after = folded.slice(m.tailEnd, m.tailEnd + 40);
+  const ns = /^[^.;\n]{0,30}?nhu\s+sau\s*:/.exec(after);
+  if (!ns) return null;
+  const from = m.tailEnd + ns[0].length;
+  const next = /\n[ \t*#]*(?:dieu\s+\d+[a-z]?\s*[.:]|chuong\s+[ivxl]+\b)/.exec(folded.slice(from, from + 20000));
+  const to = next ? from + next.index : Math.min(folded.length, from + 20000);
+  const region = folded.slice(from, to);
+  const parts: string[] = [];
+  ITEM_PART.lastIndex = 0;
+  let im: RegExpExecArray | null;
+  while ((im = ITEM_PART.exec(region))) {
+    const at = from + im.index + im[0].length - im[1].length;
+    const sc = scopeIn(stored, folded, at, at + im[1].length);
+    if (sc) parts.push(sc);
+  }
+  return parts.length ? [...new Set(parts)].join('; ') : null;
+}
+
 /** Mentions given as examples ("(ví dụ: Số 45-NQ/TW, ...)") are no references. */
 function isExample(folded: string, m: Mention): boolean {
   const pre = folded.slice(Math.max(0, m.phraseStart - 100), m.phraseStart);
@@ -616,7 +638,8 @@ function decide(stored: string, folded: string, t: Trigger, m: Mention, cs: numb
   if (who !== 'self') return { type: 'CITES', rule: who === 'future' ? `cites:${t.cat}-planned-or-by-others` : `cites:${t.cat}-by-unnumbered-subject`, trigger: t };
   if (t.cat === 'supersede' || t.cat === 'amend') {
     if (identity.consolidated) return { type: 'CITES', rule: 'cites:consolidated-repeat', trigger: t };
-    const scope = scopeIn(stored, folded, t.end, m.phraseStart);
+    let scope = scopeIn(stored, folded, t.end, m.phraseStart);
+    if (!title && (!scope || scope === 'một số điều')) scope = listedParts(stored, folded, m) ?? scope;
     const dec: Decision = { type: REL_OF[t.cat], rule: `${t.cat}:${title ? 'title' : 'this-document'}`, trigger: t, scope };
     if (t.cat === 'supersede') {
       dec.kind = endingKind(t.text);

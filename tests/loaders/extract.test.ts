@@ -1,0 +1,62 @@
+// The whole per-file pipeline and the batch: the loader's own realistic texts scored against their
+// gold, the output line format, purity.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractBatch, extractText, extractionLine, storedText } from '../../graph-loaders/extract.js';
+import { figuresTable, formatReport, parseJsonl, scoreExtraction } from '../../graph-loaders/score.js';
+import { OWN_TEXTS, ownText, ownTextFiles, sample } from './corpus.js';
+
+describe('the loader on its own realistic texts (Law, Decree, Circular, Decisions, Party plan, directive, guide, VBHN, OCR)', () => {
+  const gold = parseJsonl(readFileSync(path.join(OWN_TEXTS, 'loader-texts.gold.jsonl'), 'utf8'));
+  const pred = extractBatch(ownTextFiles().map((f) => ({ text: ownText(f), file: f })));
+  const report = scoreExtraction(gold, pred as unknown as Record<string, unknown>[]);
+
+  it('prints the figures', () => {
+    console.log('\n' + figuresTable(report.figures) + '\n' + formatReport(report, true) + '\n');
+  });
+
+  it('meets the same targets as the samples', () => {
+    const f = report.figures;
+    expect(f.recall).toBeGreaterThanOrEqual(0.98);
+    expect(f.precision).toBeGreaterThanOrEqual(0.98);
+    expect(f.supersedesRecall).toBe(1);
+    expect(f.supersedesPrecision).toBe(1);
+    expect(f.strong).toBeGreaterThanOrEqual(0.95);
+    expect(f.identity).toBe(1);
+  });
+});
+
+describe('extractText', () => {
+  it('is pure: the same text gives the same output', () => {
+    const t = sample('hp-nghi-quyet-muc-tieu-nhiem-vu-2025.txt');
+    expect(JSON.stringify(extractText(t, 'a.txt'))).toBe(JSON.stringify(extractText(t, 'a.txt')));
+  });
+
+  it('writes one line per file in the extraction format', () => {
+    const line = extractionLine(extractText(sample('tw-ket-luan-96-KL-TW-2024-ocr.txt'), 'graph-loaders/sample-corpus/tw-ket-luan-96-KL-TW-2024-ocr.txt'));
+    const obj = JSON.parse(line);
+    expect(Object.keys(obj)).toEqual(['file', 'document', 'relations']);
+    expect(obj.document).toMatchObject({ id: '96-KL/TW@2024-09-30', symbol: '96-KL/TW', type: 'Kết luận', issuer: 'Bộ Chính trị', issuedOn: '2024-09-30' });
+    const r = obj.relations[0];
+    expect(Object.keys(r).slice(0, 8)).toEqual(['from', 'to', 'type', 'evidence', 'start', 'end', 'rule', 'kind'].slice(0, Object.keys(r).length >= 8 ? 8 : 7));
+    expect(r).toMatchObject({ from: null, to: { symbol: '45-NQ/TW', date: '2019-01-24' }, type: 'IMPLEMENTS' });
+  });
+
+  it('copes with empty, tiny and symbol-free texts', () => {
+    expect(extractText('', 'e.txt').relations).toEqual([]);
+    expect(extractText('Xin chào.', 'e.txt').document.id).toBe('document@undated');
+    expect(extractText('Số 12', 'e.txt').relations).toEqual([]);
+  });
+
+  it('stores the NFC text', () => {
+    expect(storedText('Hà Nội'.normalize('NFD'))).toBe('Hà Nội');
+  });
+
+  it('does not take a long paragraph without punctuation as a catastrophic case', () => {
+    const long = ('thực hiện Nghị quyết số 45-NQ/TW và ' + 'các nhiệm vụ '.repeat(50)).repeat(400);
+    const t0 = Date.now();
+    extractText(long, 'long.txt');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
