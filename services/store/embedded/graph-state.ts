@@ -1,27 +1,16 @@
 // The embedded store's in-memory graph and the one way it changes: apply(batch).
 // apply is deterministic, so replaying the journal rebuilds exactly the same state.
+// Every id (document or asserting source) is a number from `nodes`; evidence lives in a columnar
+// table; adjacency lists hold row numbers.
 import { symbolKey } from '../../../graph-loaders/ids.js';
 import { suppressedRelations } from '../../domain/curation.js';
 import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../model.js';
 import { EMPTY_EFFECT, relationKey } from '../model.js';
+import { EvidenceTable } from './evidence-table.js';
+import { StringPool } from './pool.js';
 import { TextIndex } from './text-index.js';
-import type { SnapshotLine } from './persist.js';
-
-type KeySet = Set<string>;
-
-function addTo(index: Map<string, KeySet>, id: string, key: string): void {
-  let set = index.get(id);
-  if (!set) index.set(id, (set = new Set()));
-  set.add(key);
-}
-
-function removeFrom(index: Map<string, KeySet>, id: string, key: string): void {
-  const set = index.get(id);
-  if (!set) return;
-  set.delete(key);
-  if (set.size === 0) index.delete(id);
-}
+import type { TextRef, TextStore } from './text-store.js';
 
 /** Symbol key of the reference a row was resolved from, for re-resolution when candidates change. */
 export function refSymbolKey(ref: string | null): string | null {
@@ -31,174 +20,276 @@ export function refSymbolKey(ref: string | null): string | null {
 }
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
+const ENDING = new Set(['SUPERSEDES', 'AMENDS']);
+type Rows = number[];
+
+function pushTo(lists: (Rows | undefined)[], n: number, row: number): void {
+  (lists[n] ??= []).push(row);
+}
+
+function dropFrom(lists: (Rows | undefined)[], n: number, row: number): void {
+  const list = lists[n];
+  if (!list) return;
+  const at = list.lastIndexOf(row);
+  if (at >= 0) {
+    list[at] = list[list.length - 1];
+    list.pop();
+  }
+  if (!list.length) lists[n] = undefined;
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class GraphState {
-  readonly docs = new Map<string, DocumentNode>();
-  readonly texts = new Map<string, string>();
-  readonly evidence = new Map<string, EvidenceRow>();
-  readonly out = new Map<string, KeySet>();
-  readonly in = new Map<string, KeySet>();
-  readonly bySource = new Map<string, KeySet>();
-  readonly bySymbol = new Map<string, KeySet>();
-  /** Evidence whose to- or from-reference was undated, by the reference's symbol key. */
-  readonly undated = new Map<string, KeySet>();
+  /** Every id the graph names, as a number. */
+  readonly nodes = new StringPool();
+  readonly strings = new StringPool();
+  readonly table = new EvidenceTable(this.strings);
+  private readonly docs: (DocumentNode | undefined)[] = [];
+  private readonly textRefs: (TextRef | undefined)[] = [];
+  private readonly out: (Rows | undefined)[] = [];
+  private readonly in: (Rows | undefined)[] = [];
+  private readonly bySource: (Rows | undefined)[] = [];
+  private readonly bySymbol = new Map<string, number[]>();
+  /** Rows whose to- or from-reference was undated, by the reference's symbol key. */
+  private readonly undated = new Map<string, Set<number>>();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
   curations: Curation[] = [];
   suppressed = new Set<string>();
-  readonly search = new TextIndex();
+  search = new TextIndex();
+  docCount = 0;
   /** Bumped on every change; caches compare it. */
   version = 0;
   private sortedIds: string[] | null = null;
 
-  isVisible(row: EvidenceRow): boolean {
-    return !this.suppressed.has(relationKey(row.from, row.type, row.to));
+  constructor(readonly texts: TextStore) {}
+
+  // ---- reads ----
+
+  /** Node number of an id, without adding it (reads must not grow the pool). */
+  private find(id: string): number {
+    return this.nodes.find(id) ?? -1;
+  }
+
+  doc(id: string): DocumentNode | undefined {
+    const n = this.find(id);
+    return n < 0 ? undefined : this.docs[n];
+  }
+
+  *documents(): Iterable<DocumentNode> {
+    for (const d of this.docs) if (d) yield d;
   }
 
   /** Document ids in id order: the stable order of paging. */
   orderedIds(): string[] {
-    if (!this.sortedIds) this.sortedIds = [...this.docs.keys()].sort();
+    if (!this.sortedIds) this.sortedIds = [...this.documents()].map((d) => d.id).sort(byString);
     return this.sortedIds;
   }
 
-  // ---- snapshot: the state as lines, and back ----
-
-  *snapshotLines(): Iterable<SnapshotLine> {
-    for (const id of this.orderedIds()) yield { doc: this.docs.get(id)! };
-    for (const [id, text] of this.texts) yield { text: [id, text] };
-    for (const row of this.evidence.values()) yield { ev: row };
-    for (const cur of this.curations) yield { cur };
-    for (const [file, held] of this.files) yield { file: [file, held.id, held.textHash] };
+  idsBySymbol(key: string): string[] {
+    return (this.bySymbol.get(key) ?? []).map((n) => this.nodes.value(n)!).sort(byString);
   }
 
-  restore(line: SnapshotLine): void {
-    const ignore = () => {};
-    if ('doc' in line) {
-      this.putDocument(line.doc, ignore);
-      Object.assign(this.docs.get(line.doc.id)!, { effect: line.doc.effect, updatedAt: line.doc.updatedAt ?? null });
-    } else if ('text' in line) {
-      this.texts.set(line.text[0], line.text[1]);
-      const doc = this.docs.get(line.text[0]);
-      if (doc) this.search.set(doc.id, doc, line.text[1]);
-    } else if ('ev' in line) this.addEvidence(line.ev, ignore);
-    else if ('cur' in line) {
-      this.curations.push(line.cur);
-      this.suppressed = suppressedRelations(this.curations);
-    } else if ('file' in line) this.files.set(line.file[0], { id: line.file[1], textHash: line.file[2] });
-    this.version++;
+  text(id: string): string | null {
+    const ref = this.textRefs[this.find(id)];
+    return ref ? this.texts.read(ref) : null;
   }
 
-  apply(batch: GraphBatch, at: string): void {
-    const touched = new Set<string>();
-    const touch = (id: string) => touched.add(id);
+  /** A stored row as the API shows it; the quote is read from the source text unless told not to. */
+  materialize(r: number, withQuote = true): EvidenceRow {
+    const t = this.table;
+    const source = t.source[r];
+    const ref = this.textRefs[source];
+    return t.row(r, { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! }, (start, end) =>
+      ref && withQuote ? this.texts.read(ref, start, end) : '',
+    );
+  }
+
+  isVisible(r: number): boolean {
+    if (!this.suppressed.size) return true;
+    const t = this.table;
+    return !this.suppressed.has(relationKey(this.nodes.value(t.from[r])!, t.typeOf(r), this.nodes.value(t.to[r])!));
+  }
+
+  /** Row numbers touching a document: OUT (it asserts from), IN (it is the target), SOURCE (it asserted). */
+  rowsOf(id: string, side: 'OUT' | 'IN' | 'SOURCE'): readonly number[] {
+    const n = this.find(id);
+    if (n < 0) return [];
+    return (side === 'OUT' ? this.out : side === 'IN' ? this.in : this.bySource)[n] ?? [];
+  }
+
+  undatedRows(key: string): Iterable<number> {
+    return this.undated.get(key) ?? [];
+  }
+
+  *allRows(): Iterable<number> {
+    const t = this.table;
+    for (let r = 0; r < t.size; r++) if (t.alive[r]) yield r;
+  }
+
+  rowKey(r: number): string {
+    return this.table.key(r, this.nodes.value(this.table.source[r])!);
+  }
+
+  /** The row with this key, if stored. */
+  findRow(key: string): number | undefined {
+    const source = key.slice(0, key.indexOf('|'));
+    for (const r of this.rowsOf(source, 'SOURCE')) if (this.rowKey(r) === key) return r;
+    return undefined;
+  }
+
+  // ---- the one way it changes ----
+
+  /** Apply a batch whose texts are already written: `textRefs` says where each batch text lives. */
+  apply(batch: GraphBatch, at: string, textRefs: TextRef[]): void {
+    const touched = new Set<number>();
+    const touch = (n: number) => touched.add(n);
+    const batchText = new Map(batch.texts.map((t, i) => [t.id, { text: t.text, ref: textRefs[i] }]));
 
     for (const { file, id } of batch.files) {
       const before = this.files.get(file);
       if (before && before.id !== id) this.unloadDocument(before.id, touch);
     }
     for (const doc of batch.documents) {
-      for (const key of [...(this.bySource.get(doc.id) ?? [])]) this.removeEvidence(key, touch);
-      if (doc.file) {
-        for (const [file, held] of this.files) if (held.id === doc.id && file !== doc.file) this.files.delete(file);
-      }
-      this.putDocument({ ...doc, stub: false, ambiguous: false }, touch);
+      for (const r of [...this.rowsOf(doc.id, 'SOURCE')]) this.removeRow(r, touch);
+      if (doc.file) for (const [file, held] of this.files) if (held.id === doc.id && file !== doc.file) this.files.delete(file);
+      this.putDocument({ ...doc, stub: false, ambiguous: false }, touch, !batchText.has(doc.id));
     }
-    for (const { file, id } of batch.files) this.files.set(file, { id, textHash: this.docs.get(id)?.textHash ?? null });
-    for (const { id, text } of batch.texts) {
-      this.texts.set(id, text);
-      const doc = this.docs.get(id);
-      if (doc) this.search.set(id, doc, text);
+    for (const { file, id } of batch.files) this.files.set(file, { id, textHash: this.doc(id)?.textHash ?? null });
+    for (const { id } of batch.texts) {
+      const n = this.nodes.id(id);
+      this.textRefs[n] = batchText.get(id)!.ref;
+      const doc = this.docs[n];
+      if (doc) this.search.set(n, headOf(doc), batchText.get(id)!.text);
     }
     for (const stub of batch.stubs) {
-      const held = this.docs.get(stub.id);
+      const held = this.doc(stub.id);
       if (!held) this.putDocument(stub, touch);
       else if (held.ambiguous && stub.ambiguous && held.candidates.join() !== stub.candidates.join()) this.putDocument(stub, touch);
     }
-    for (const key of batch.deleteEvidence) this.removeEvidence(key, touch);
-    for (const r of batch.repoint) {
-      const row = this.evidence.get(r.key);
-      if (!row) continue;
-      this.removeEvidence(r.key, touch);
-      this.addEvidence({ ...row, from: r.from ?? row.from, to: r.to ?? row.to, toHow: r.toHow ?? row.toHow, fromHow: r.fromHow ?? row.fromHow }, touch);
+    for (const key of batch.deleteEvidence) {
+      const r = this.findRow(key);
+      if (r !== undefined) this.removeRow(r, touch);
+    }
+    for (const move of batch.repoint) {
+      const r = this.findRow(move.key);
+      if (r === undefined) continue;
+      const row = this.materialize(r);
+      this.removeRow(r, touch);
+      this.addRow({ ...row, from: move.from ?? row.from, to: move.to ?? row.to, toHow: move.toHow ?? row.toHow, fromHow: move.fromHow ?? row.fromHow }, touch, true);
     }
     for (const row of batch.evidence) {
-      if (this.evidence.has(row.key)) this.removeEvidence(row.key, touch);
-      this.addEvidence(row, touch);
+      const held = this.findRow(row.key);
+      if (held !== undefined) this.removeRow(held, touch);
+      const text = batchText.get(row.source)?.text ?? null;
+      const isSlice = row.start !== null && row.end !== null && !row.curated && (text !== null ? text.slice(row.start, row.end) === row.quote : this.quoteFromStore(row) === row.quote);
+      this.addRow(row, touch, isSlice);
     }
     if (batch.curations.length) {
       this.curations = [...this.curations, ...batch.curations];
       const before = this.suppressed;
       this.suppressed = suppressedRelations(this.curations);
       for (const c of batch.curations) {
-        if (before.has(relationKey(c.from, c.type, c.to)) !== this.suppressed.has(relationKey(c.from, c.type, c.to))) {
-          touch(c.from);
-          touch(c.to);
+        const key = relationKey(c.from, c.type, c.to);
+        if (before.has(key) !== this.suppressed.has(key)) {
+          touch(this.nodes.id(c.from));
+          touch(this.nodes.id(c.to));
         }
       }
     }
     this.collectStubs(touched);
     this.refreshEffects(touched, at);
+    if (this.search.wasted) this.rebuildSearch();
     this.version++;
   }
 
-  private putDocument(doc: DocumentNode, touch: (id: string) => void): void {
-    const held = this.docs.get(doc.id);
-    if (held?.symbolKey) removeFrom(this.bySymbol, held.symbolKey, doc.id);
-    if (!held) this.sortedIds = null;
-    this.docs.set(doc.id, { ...doc, effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT, updatedAt: held?.updatedAt ?? null });
-    if (doc.symbolKey) addTo(this.bySymbol, doc.symbolKey, doc.id);
-    if (!doc.stub) this.search.set(doc.id, doc, this.texts.get(doc.id) ?? null);
-    else if (!held) this.search.set(doc.id, doc, null);
-    touch(doc.id);
+  private quoteFromStore(row: EvidenceRow): string | null {
+    const ref = this.textRefs[this.nodes.id(row.source)];
+    return ref && row.start !== null && row.end !== null ? this.texts.read(ref, row.start, row.end) : null;
+  }
+
+  /** Store a node; `index` says whether to (re)index its search fields now (its text comes later otherwise). */
+  private putDocument(doc: DocumentNode, touch: (n: number) => void, index = true): void {
+    const n = this.nodes.id(doc.id);
+    const held = this.docs[n];
+    if (held?.symbolKey) this.dropSymbol(held.symbolKey, n);
+    if (!held) {
+      this.sortedIds = null;
+      this.docCount++;
+    }
+    const s = this.strings;
+    this.docs[n] = {
+      ...doc,
+      type: s.intern(doc.type),
+      issuer: s.intern(doc.issuer),
+      place: s.intern(doc.place),
+      locality: s.intern(doc.locality),
+      term: s.intern(doc.term),
+      effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT,
+      updatedAt: held?.updatedAt ?? null,
+    };
+    if (doc.symbolKey) (this.bySymbol.get(doc.symbolKey) ?? this.bySymbol.set(doc.symbolKey, []).get(doc.symbolKey)!).push(n);
+    if (doc.stub) this.textRefs[n] = undefined;
+    if (index && (!held || doc.stub || headOf(held) !== headOf(doc))) {
+      const ref = this.textRefs[n];
+      this.search.set(n, headOf(doc), ref ? this.texts.read(ref) : null);
+    }
+    touch(n);
+  }
+
+  private dropSymbol(key: string, n: number): void {
+    const list = this.bySymbol.get(key);
+    if (!list) return;
+    const at = list.indexOf(n);
+    if (at >= 0) list.splice(at, 1);
+    if (!list.length) this.bySymbol.delete(key);
   }
 
   /** A file now holds another document: what the old one asserted goes; it stays as a stub if still named. */
-  private unloadDocument(id: string, touch: (id: string) => void): void {
-    for (const key of [...(this.bySource.get(id) ?? [])]) this.removeEvidence(key, touch);
-    const doc = this.docs.get(id);
-    if (doc) {
-      this.texts.delete(id);
-      this.putDocument({ ...doc, stub: true, file: null, textHash: null }, touch);
+  private unloadDocument(id: string, touch: (n: number) => void): void {
+    for (const r of [...this.rowsOf(id, 'SOURCE')]) this.removeRow(r, touch);
+    const doc = this.doc(id);
+    if (doc) this.putDocument({ ...doc, stub: true, file: null, textHash: null }, touch);
+  }
+
+  private addRow(row: EvidenceRow, touch: (n: number) => void, quoteIsSlice: boolean): void {
+    const ids = { from: this.nodes.id(row.from), to: this.nodes.id(row.to), source: this.nodes.id(row.source) };
+    const r = this.table.add(row, ids, quoteIsSlice);
+    pushTo(this.out, ids.from, r);
+    pushTo(this.in, ids.to, r);
+    pushTo(this.bySource, ids.source, r);
+    for (const k of undatedKeys(row)) (this.undated.get(k) ?? this.undated.set(k, new Set()).get(k)!).add(r);
+    touch(ids.from);
+    touch(ids.to);
+  }
+
+  private removeRow(r: number, touch: (n: number) => void): void {
+    const t = this.table;
+    if (!t.alive[r]) return;
+    const refs = { toRef: t.toRefs.get(r) ?? null, fromRef: t.fromRefs.get(r) ?? null, toHow: t.howOf(t.toHow[r]), fromHow: t.howOf(t.fromHow[r]) };
+    for (const k of undatedKeys(refs)) {
+      const set = this.undated.get(k);
+      set?.delete(r);
+      if (set && !set.size) this.undated.delete(k);
     }
-  }
-
-  private addEvidence(row: EvidenceRow, touch: (id: string) => void): void {
-    this.evidence.set(row.key, row);
-    addTo(this.out, row.from, row.key);
-    addTo(this.in, row.to, row.key);
-    addTo(this.bySource, row.source, row.key);
-    for (const k of this.undatedKeys(row)) addTo(this.undated, k, row.key);
-    touch(row.from);
-    touch(row.to);
-  }
-
-  private removeEvidence(key: string, touch: (id: string) => void): void {
-    const row = this.evidence.get(key);
-    if (!row) return;
-    this.evidence.delete(key);
-    removeFrom(this.out, row.from, key);
-    removeFrom(this.in, row.to, key);
-    removeFrom(this.bySource, row.source, key);
-    for (const k of this.undatedKeys(row)) removeFrom(this.undated, k, key);
-    touch(row.from);
-    touch(row.to);
-  }
-
-  private undatedKeys(row: EvidenceRow): string[] {
-    const keys: string[] = [];
-    if (UNDATED.has(row.toHow)) keys.push(refSymbolKey(row.toRef) ?? '');
-    if (UNDATED.has(row.fromHow)) keys.push(refSymbolKey(row.fromRef) ?? '');
-    return keys.filter(Boolean);
+    dropFrom(this.out, t.from[r], r);
+    dropFrom(this.in, t.to[r], r);
+    dropFrom(this.bySource, t.source[r], r);
+    touch(t.from[r]);
+    touch(t.to[r]);
+    t.remove(r);
   }
 
   /** Stubs that nothing names any more are removed: a stub exists only through references. */
-  private collectStubs(touched: Set<string>): void {
-    for (const id of touched) {
-      const doc = this.docs.get(id);
+  private collectStubs(touched: Set<number>): void {
+    for (const n of touched) {
+      const doc = this.docs[n];
       if (!doc || !doc.stub) continue;
-      if (this.out.has(id) || this.in.has(id)) continue;
-      if (doc.symbolKey) removeFrom(this.bySymbol, doc.symbolKey, id);
-      this.docs.delete(id);
-      this.search.delete(id);
+      if (this.out[n]?.length || this.in[n]?.length) continue;
+      if (doc.symbolKey) this.dropSymbol(doc.symbolKey, n);
+      this.docs[n] = undefined;
+      this.docCount--;
+      this.search.delete(n);
       this.sortedIds = null;
     }
   }
@@ -206,34 +297,99 @@ export class GraphState {
   /** Facts that decide a document's effect: visible SUPERSEDES and AMENDS pointing at it. */
   endingFacts(id: string): EndingFact[] {
     const facts: EndingFact[] = [];
-    for (const key of this.in.get(id) ?? []) {
-      const row = this.evidence.get(key)!;
-      if ((row.type !== 'SUPERSEDES' && row.type !== 'AMENDS') || !this.isVisible(row)) continue;
-      facts.push({ row, from: this.docs.get(row.from) ?? null, source: this.docs.get(row.source) ?? null });
+    const t = this.table;
+    for (const r of this.rowsOf(id, 'IN')) {
+      if (!ENDING.has(t.typeOf(r)) || !this.isVisible(r)) continue;
+      const row = this.materialize(r, false);
+      facts.push({ row, from: this.doc(row.from) ?? null, source: this.doc(row.source) ?? null });
     }
-    return facts.sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
+    return facts.sort((a, b) => byString(a.row.key, b.row.key));
   }
 
-  private refreshEffects(touched: Set<string>, at: string): void {
+  private refreshEffects(touched: Set<number>, at: string): void {
     // A document's dates bound the endings it asserts: its targets need a fresh summary too.
-    const affected = new Set<string>();
-    for (const id of touched) {
-      if (!this.docs.has(id)) continue;
-      affected.add(id);
-      for (const index of [this.out, this.bySource]) {
-        for (const key of index.get(id) ?? []) {
-          const row = this.evidence.get(key)!;
-          if (row.type === 'SUPERSEDES' || row.type === 'AMENDS') affected.add(row.to);
-        }
-      }
+    const t = this.table;
+    const affected = new Set<number>();
+    for (const n of touched) {
+      if (!this.docs[n]) continue;
+      affected.add(n);
+      for (const list of [this.out[n], this.bySource[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
     }
-    for (const id of affected) {
-      const doc = this.docs.get(id);
+    for (const n of affected) {
+      const doc = this.docs[n];
       if (!doc) continue;
-      const effect = summarise(doc, this.endingFacts(id));
+      const effect = summarise(doc, this.endingFacts(doc.id));
       const changed = !sameEffect(effect, doc.effect);
       if (changed) doc.effect = effect;
-      if (changed || touched.has(id)) doc.updatedAt = at;
+      if (changed || touched.has(n)) doc.updatedAt = at;
     }
   }
+
+  private rebuildSearch(): void {
+    const index = new TextIndex();
+    for (let n = 0; n < this.docs.length; n++) {
+      const doc = this.docs[n];
+      if (!doc) continue;
+      const ref = this.textRefs[n];
+      index.set(n, headOf(doc), ref ? this.texts.read(ref) : null);
+    }
+    this.search = index;
+  }
+
+  // ---- snapshot: the state as records, and back ----
+
+  /** Text segments some document still refers to. */
+  usedTextSegments(): Set<number> {
+    const used = new Set<number>();
+    for (const ref of this.textRefs) if (ref) used.add(ref.seg);
+    return used;
+  }
+
+  *snapshotRecords(): Iterable<SnapshotRecord> {
+    for (const id of this.orderedIds()) {
+      const n = this.nodes.id(id);
+      yield { doc: this.docs[n]!, text: this.textRefs[n] ?? null };
+    }
+    for (const r of this.allRows()) yield { ev: this.materialize(r, false), quoted: this.table.quotes.has(r) };
+    for (const cur of this.curations) yield { cur };
+    for (const [file, held] of this.files) yield { file: [file, held.id, held.textHash] };
+  }
+
+  restore(rec: SnapshotRecord): void {
+    const ignore = () => {};
+    if ('doc' in rec) {
+      this.putDocument(rec.doc, ignore, !rec.text);
+      const n = this.nodes.id(rec.doc.id);
+      Object.assign(this.docs[n]!, { effect: rec.doc.effect, updatedAt: rec.doc.updatedAt ?? null });
+      if (rec.text) {
+        this.textRefs[n] = rec.text;
+        this.search.set(n, headOf(rec.doc), this.texts.read(rec.text));
+      }
+    } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
+    else if ('cur' in rec) this.curations.push(rec.cur);
+    else this.files.set(rec.file[0], { id: rec.file[1], textHash: rec.file[2] });
+  }
+
+  /** After a snapshot has been restored. */
+  restored(): void {
+    this.suppressed = suppressedRelations(this.curations);
+    this.version++;
+  }
+}
+
+export type SnapshotRecord =
+  | { doc: DocumentNode; text: TextRef | null }
+  | { ev: EvidenceRow; quoted: boolean }
+  | { cur: Curation }
+  | { file: [string, string, string | null] };
+
+function headOf(doc: Pick<DocumentNode, 'symbol' | 'type' | 'title' | 'issuer'>): string {
+  return [doc.symbol, doc.type, doc.title, doc.issuer].filter(Boolean).join(' ');
+}
+
+function undatedKeys(row: Pick<EvidenceRow, 'toRef' | 'fromRef' | 'toHow' | 'fromHow'>): string[] {
+  const keys: string[] = [];
+  if (UNDATED.has(row.toHow)) keys.push(refSymbolKey(row.toRef) ?? '');
+  if (UNDATED.has(row.fromHow)) keys.push(refSymbolKey(row.fromRef) ?? '');
+  return keys.filter(Boolean);
 }

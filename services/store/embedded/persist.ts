@@ -1,53 +1,81 @@
-// Durable files of the embedded store. Every file appears whole or not at all: it is written
-// under a temporary name, flushed, then renamed. A commit is one journal segment; a snapshot
-// folds the segments in and records the last one it holds, so a crash at any point leaves
-// either the old state or the new one.
-//   DATA_DIR/snapshot.ndjson      header line, then one line per document, text, evidence, curation, file
+// Durable files of the embedded store. Every file appears whole or not at all (atomic.ts).
+// A commit writes its texts (texts/<seq>.u16) and then its journal segment (journal/<seq>.json);
+// the segment is the commit point. A snapshot folds the segments in and names the last one it
+// holds, so a crash at any point leaves either the old state or the new one.
+//   DATA_DIR/snapshot.ndjson      header line, then one record per line (graph-state.ts SnapshotRecord)
 //   DATA_DIR/journal/<seq>.json   one committed batch each, replayed in order after the snapshot
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+//   DATA_DIR/texts/<seq>.u16      the texts a commit stored
+import { createReadStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { GraphBatch } from '../model.js';
-import type { GraphState } from './graph-state.js';
+import type { EvidenceRow, GraphBatch } from '../model.js';
+import { writeAtomic } from './atomic.js';
+import type { SnapshotRecord } from './graph-state.js';
 
 const SNAPSHOT = 'snapshot.ndjson';
 const JOURNAL = 'journal';
-const FORMAT = 1;
+const FORMAT = 2;
 
+/** A batch as the journal keeps it: texts live in their own file; rows are arrays over an id table. */
 export interface Segment {
   seq: number;
   at: string;
-  batch: GraphBatch;
+  ids: string[];
+  texts: [string, number][];
+  batch: Omit<GraphBatch, 'texts' | 'evidence'> & { evidence: unknown[][] };
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+type Row = unknown[];
+
+/** Row → array; the quote is left out when it is the slice of its source text between its offsets. */
+function encodeRow(e: EvidenceRow, id: (s: string) => number | string, quoted: boolean): Row {
+  return [e.key, id(e.from), id(e.to), e.type, id(e.source), e.start, e.end, e.rule, e.kind, e.scope, e.effectiveFrom, e.toRef, e.toHow, e.fromRef, e.fromHow, quoted ? e.quote : null, e.curated ? [e.author, e.at, e.reason] : null];
 }
 
-/** Write a file atomically: temp name, fsync, rename, fsync the folder. */
-export async function writeAtomic(file: string, write: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  const out = createWriteStream(tmp);
-  try {
-    await write(out);
-    out.end();
-    await once(out, 'finish');
-    const handle = await fs.open(tmp, 'r+');
-    await handle.sync();
-    await handle.close();
-    await fs.rename(tmp, file);
-    await fsyncDir(path.dirname(file));
-  } catch (err) {
-    out.destroy();
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+function decodeRow(a: Row, name: (i: number | string) => string, quote: (source: string, start: number | null, end: number | null) => string): EvidenceRow {
+  const [key, from, to, type, source, start, end, rule, kind, scope, effectiveFrom, toRef, toHow, fromRef, fromHow, quoted, curated] = a as [
+    string, number, number, EvidenceRow['type'], number, number | null, number | null, string, string | null, string | null, string | null,
+    string | null, EvidenceRow['toHow'], string | null, EvidenceRow['fromHow'], string | null, [string | null, string | null, string | null] | null,
+  ];
+  const src = name(source);
+  return {
+    key, from: name(from), to: name(to), type, source: src, quote: quoted ?? quote(src, start, end), start, end, rule, kind, scope, effectiveFrom,
+    curated: !!curated, author: curated?.[0] ?? null, at: curated?.[1] ?? null, reason: curated?.[2] ?? null, toRef, toHow, fromRef, fromHow,
+  };
+}
+
+export function encodeSegment(seq: number, at: string, batch: GraphBatch): Segment {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const id = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = ids.push(s) - 1));
+    return i;
+  };
+  const texts = new Map(batch.texts.map((t) => [t.id, t.text]));
+  const evidence = batch.evidence.map((e) => {
+    const text = texts.get(e.source);
+    const slice = text !== undefined && e.start !== null && e.end !== null && !e.curated && text.slice(e.start, e.end) === e.quote;
+    return encodeRow(e, id, !slice);
+  });
+  const { texts: _t, evidence: _e, ...rest } = batch;
+  return { seq, at, ids, texts: batch.texts.map((t) => [t.id, t.text.length]), batch: { ...rest, evidence } };
+}
+
+/** Back to a batch, with texts read from the commit's text file (`read(offset, length)`). */
+export function decodeSegment(segment: Segment, read: (offset: number, length: number) => string): GraphBatch {
+  let offset = 0;
+  const texts = segment.texts.map(([id, length]) => {
+    const text = read(offset, length);
+    offset += length;
+    return { id, text };
+  });
+  const byId = new Map(texts.map((t) => [t.id, t.text]));
+  const evidence = segment.batch.evidence.map((a) =>
+    decodeRow(a, (i) => segment.ids[i as number], (source, start, end) => byId.get(source)?.slice(start ?? 0, end ?? 0) ?? ''),
+  );
+  return { ...segment.batch, texts, evidence };
 }
 
 async function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<void> {
@@ -57,15 +85,25 @@ async function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<vo
 export class Persistence {
   constructor(readonly dir: string) {}
 
-  private get journalDir(): string {
+  get journalDir(): string {
     return path.join(this.dir, JOURNAL);
+  }
+
+  get textDir(): string {
+    return path.join(this.dir, 'texts');
   }
 
   async init(): Promise<void> {
     await fs.mkdir(this.journalDir, { recursive: true });
     // Leftovers of writes a crash interrupted: never renamed, so never part of the state.
-    for (const dir of [this.dir, this.journalDir]) {
-      for (const name of await fs.readdir(dir)) if (name.includes('.tmp-')) await fs.rm(path.join(dir, name), { force: true });
+    for (const dir of [this.dir, this.journalDir, this.textDir]) {
+      let names: string[] = [];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) if (name.includes('.tmp-')) await fs.rm(path.join(dir, name), { force: true });
     }
   }
 
@@ -78,18 +116,22 @@ export class Persistence {
   }
 
   async readSegment(file: string): Promise<Segment> {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as Segment;
+    const segment = JSON.parse(await fs.readFile(file, 'utf8')) as Segment;
+    if (!Array.isArray(segment.ids)) throw new Error(`${file}: a journal segment of an older format; load the files again into a new DATA_DIR`);
+    return segment;
   }
 
-  async commit(segment: Segment): Promise<void> {
+  async commit(segment: Segment): Promise<number> {
     const file = path.join(this.journalDir, `${String(segment.seq).padStart(12, '0')}.json`);
+    const json = JSON.stringify(segment);
     await writeAtomic(file, async (out) => {
-      out.write(JSON.stringify(segment));
+      out.write(json);
     });
+    return json.length;
   }
 
-  /** Load the snapshot into state; returns the last journal sequence it holds (0 if none). */
-  async loadSnapshot(state: GraphState, restore: (state: GraphState, line: SnapshotLine) => void): Promise<number> {
+  /** Read the snapshot into `restore`; returns the last journal sequence it holds (0 if none). */
+  async loadSnapshot(restore: (rec: SnapshotRecord) => void): Promise<number> {
     const file = path.join(this.dir, SNAPSHOT);
     try {
       await fs.access(file);
@@ -101,31 +143,28 @@ export class Persistence {
     let first = true;
     for await (const raw of lines) {
       if (!raw) continue;
-      const line = JSON.parse(raw) as SnapshotLine;
+      const line = JSON.parse(raw) as { header: { format: number; lastSeq: number } } | SnapshotRecord | { r: Row };
       if (first) {
-        if (!('header' in line) || line.header.format !== FORMAT) throw new Error(`${file}: not a snapshot of format ${FORMAT}`);
+        if (!('header' in line) || line.header.format !== FORMAT) throw new Error(`${file}: not a snapshot of format ${FORMAT}; load the files again into a new DATA_DIR`);
         lastSeq = line.header.lastSeq;
         first = false;
         continue;
       }
-      restore(state, line);
+      // evidence rows are arrays with ids inline; the quote, when left out, is read from the stored text later
+      if ('r' in line) restore({ ev: decodeRow(line.r, (id) => id as string, () => ''), quoted: line.r[15] !== null });
+      else restore(line as SnapshotRecord);
     }
     return lastSeq;
   }
 
-  async writeSnapshot(lastSeq: number, lines: () => Iterable<SnapshotLine>): Promise<void> {
-    await writeAtomic(path.join(this.dir, SNAPSHOT), async (out) => {
+  /** Write a snapshot holding every segment up to lastSeq, then drop those segments; returns its size. */
+  async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>): Promise<number> {
+    const file = path.join(this.dir, SNAPSHOT);
+    await writeAtomic(file, async (out) => {
       await writeLine(out, { header: { format: FORMAT, lastSeq } });
-      for (const line of lines()) await writeLine(out, line);
+      for (const rec of records()) await writeLine(out, 'ev' in rec ? { r: encodeRow(rec.ev, (id) => id, rec.quoted) } : rec);
     });
     for (const s of await this.segments()) if (s.seq <= lastSeq) await fs.rm(s.file, { force: true });
+    return (await fs.stat(file)).size;
   }
 }
-
-export type SnapshotLine =
-  | { header: { format: number; lastSeq: number } }
-  | { doc: import("../model.js").DocumentNode }
-  | { text: [string, string] }
-  | { ev: import('../model.js').EvidenceRow }
-  | { cur: import('../model.js').Curation }
-  | { file: [string, string, string | null] };

@@ -1,75 +1,130 @@
 // Folded full-text index: "nghi quyet 45", "NQ 45" and "Nghị quyết số 45-NQ/TW" all find 45-NQ/TW.
-// Head fields (symbol, type, title, issuer) rank above the body.
+// Head fields (symbol, type, title, issuer) rank above the body. Postings are delta-coded varints,
+// about a byte each, so a million bodies fit; each (re)indexing of a document takes a new entry
+// number, and entries of replaced documents are skipped until a rebuild drops them.
 import { foldTokens, isStopword } from '../../domain/search.js';
-import type { DocumentNode } from '../model.js';
 
 export interface Hit {
-  id: string;
+  node: number;
   score: number;
 }
 
+/** An ascending list of entry numbers, delta-coded as varints. */
+class Postings {
+  bytes = new Uint8Array(8);
+  length = 0;
+  last = -1;
+  count = 0;
+
+  add(n: number): void {
+    if (n <= this.last) return;
+    if (this.length + 5 > this.bytes.length) {
+      const next = new Uint8Array(this.bytes.length * 2);
+      next.set(this.bytes.subarray(0, this.length));
+      this.bytes = next;
+    }
+    let d = n - this.last;
+    while (d >= 0x80) {
+      this.bytes[this.length++] = (d & 0x7f) | 0x80;
+      d >>>= 7;
+    }
+    this.bytes[this.length++] = d;
+    this.last = n;
+    this.count++;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    let value = -1;
+    let i = 0;
+    while (i < this.length) {
+      let d = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = this.bytes[i++];
+        d |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      value += d;
+      yield value;
+    }
+  }
+}
+
 export class TextIndex {
-  private readonly head = new Map<string, Set<string>>();
-  private readonly body = new Map<string, Set<string>>();
-  private readonly tokensOf = new Map<string, { head: string[]; body: string[] }>();
+  private head = new Map<string, Postings>();
+  private body = new Map<string, Postings>();
+  /** entry number → node, and whether the entry is the node's current one. */
+  private nodeOf: number[] = [];
+  private live = new Uint8Array(1024);
+  private current = new Map<number, number>();
+  private dead = 0;
 
-  set(id: string, doc: Pick<DocumentNode, 'symbol' | 'type' | 'title' | 'issuer'>, text: string | null): void {
-    this.delete(id);
-    const head = [...new Set(foldTokens([doc.symbol, doc.type, doc.title, doc.issuer].filter(Boolean).join(' ')))];
-    const body = text ? [...new Set(foldTokens(text))].filter((t) => !head.includes(t)) : [];
-    for (const t of head) add(this.head, t, id);
-    for (const t of body) add(this.body, t, id);
-    this.tokensOf.set(id, { head, body });
+  set(node: number, head: string, body: string | null): void {
+    this.delete(node);
+    const entry = this.nodeOf.length;
+    this.nodeOf.push(node);
+    if (entry >= this.live.length) {
+      const next = new Uint8Array(this.live.length * 2);
+      next.set(this.live);
+      this.live = next;
+    }
+    this.live[entry] = 1;
+    this.current.set(node, entry);
+    const headTokens = new Set(foldTokens(head));
+    for (const t of headTokens) postings(this.head, t).add(entry);
+    if (body) for (const t of new Set(foldTokens(body))) if (!headTokens.has(t)) postings(this.body, t).add(entry);
   }
 
-  delete(id: string): void {
-    const held = this.tokensOf.get(id);
-    if (!held) return;
-    for (const t of held.head) remove(this.head, t, id);
-    for (const t of held.body) remove(this.body, t, id);
-    this.tokensOf.delete(id);
+  delete(node: number): void {
+    const entry = this.current.get(node);
+    if (entry === undefined) return;
+    this.live[entry] = 0;
+    this.current.delete(node);
+    this.dead++;
   }
 
-  /** Documents where every non-stopword token of the query occurs; best first, then by id. */
-  search(query: string): Hit[] {
+  /** Entries of replaced documents are skipped; when they outnumber live ones, rebuild. */
+  get wasted(): boolean {
+    return this.dead > 1000 && this.dead > this.current.size;
+  }
+
+  /** Documents where every non-stopword token of the query occurs; best first, then the tie-break order. */
+  search(query: string, order: (a: number, b: number) => number): Hit[] {
     const tokens = [...new Set(foldTokens(query))];
     const required = tokens.filter((t) => !isStopword(t));
     const must = required.length ? required : tokens;
     if (!must.length) return [];
-    const postings = must.map((t) => ({ t, head: this.head.get(t), body: this.body.get(t) }));
-    postings.sort((a, b) => size(a) - size(b));
-    const rarest = postings[0];
-    const scores = new Map<string, number>();
-    for (const id of [...(rarest.head ?? []), ...(rarest.body ?? [])]) {
-      let score = 0;
-      let ok = true;
-      for (const p of postings) {
-        if (p.head?.has(id)) score += 10;
-        else if (p.body?.has(id)) score += 1;
-        else {
-          ok = false;
-          break;
-        }
+    const lists = must.map((t) => ({ head: this.head.get(t), body: this.body.get(t) }));
+    if (lists.some((l) => !l.head && !l.body)) return [];
+    lists.sort((a, b) => size(a) - size(b));
+    // score by entry: start from the rarest token, then keep entries every other token has
+    let scores = new Map<number, number>();
+    for (const e of lists[0].head ?? []) if (this.live[e]) scores.set(e, 10);
+    for (const e of lists[0].body ?? []) if (this.live[e]) scores.set(e, 1);
+    for (const l of lists.slice(1)) {
+      const next = new Map<number, number>();
+      for (const e of l.head ?? []) {
+        const s = scores.get(e);
+        if (s !== undefined) next.set(e, s + 10);
       }
-      if (ok) scores.set(id, score);
+      for (const e of l.body ?? []) {
+        const s = scores.get(e);
+        if (s !== undefined) next.set(e, s + 1);
+      }
+      scores = next;
+      if (!scores.size) return [];
     }
-    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...scores].map(([e, score]) => ({ node: this.nodeOf[e], score })).sort((a, b) => b.score - a.score || order(a.node, b.node));
   }
 }
 
-function size(p: { head?: Set<string>; body?: Set<string> }): number {
-  return (p.head?.size ?? 0) + (p.body?.size ?? 0);
+function postings(map: Map<string, Postings>, token: string): Postings {
+  let p = map.get(token);
+  if (!p) map.set(token, (p = new Postings()));
+  return p;
 }
 
-function add(index: Map<string, Set<string>>, token: string, id: string): void {
-  let set = index.get(token);
-  if (!set) index.set(token, (set = new Set()));
-  set.add(id);
-}
-
-function remove(index: Map<string, Set<string>>, token: string, id: string): void {
-  const set = index.get(token);
-  if (!set) return;
-  set.delete(id);
-  if (!set.size) index.delete(token);
+function size(l: { head?: Postings; body?: Postings }): number {
+  return (l.head?.count ?? 0) + (l.body?.count ?? 0);
 }

@@ -1,0 +1,161 @@
+// Evidence rows as columns of typed arrays: tens of millions of rows fit in a few hundred MB.
+// Quotes are not stored when they are exactly the slice of the source text their offsets name;
+// keys are not stored when they follow the loader's pattern (source|start|end|type|from|to).
+import { RELATION_TYPES, type RelationType } from '../../../graph-loaders/types.js';
+import type { EvidenceRow } from '../model.js';
+import { StringPool } from './pool.js';
+
+const HOWS = ['dated', 'only-candidate', 'context', 'no-candidate', 'ambiguous', 'self', 'curated'] as const;
+type How = EvidenceRow['toHow'];
+
+const NONE = -1;
+
+function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));
+  next.set(a);
+  return next;
+}
+
+export interface Curated {
+  author: string | null;
+  at: string | null;
+  reason: string | null;
+}
+
+export class EvidenceTable {
+  /** Node ids (documents and asserting sources) are numbers from the state's node pool. */
+  from = new Uint32Array(0);
+  to = new Uint32Array(0);
+  source = new Uint32Array(0);
+  type = new Uint8Array(0);
+  toHow = new Uint8Array(0);
+  fromHow = new Uint8Array(0);
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  rule = new Uint32Array(0);
+  kind = new Uint32Array(0);
+  scope = new Uint32Array(0);
+  effectiveFrom = new Uint32Array(0);
+  fromSym = new Uint32Array(0);
+  toSym = new Uint32Array(0);
+  alive = new Uint8Array(0);
+  /** Rarely used values, by row. */
+  readonly keys = new Map<number, string>();
+  readonly quotes = new Map<number, string>();
+  readonly toRefs = new Map<number, string>();
+  readonly fromRefs = new Map<number, string>();
+  readonly curated = new Map<number, Curated>();
+  private readonly free: number[] = [];
+  size = 0;
+  count = 0;
+
+  constructor(readonly strings: StringPool) {}
+
+  private reserve(n: number): void {
+    this.from = grow(this.from, n);
+    this.to = grow(this.to, n);
+    this.source = grow(this.source, n);
+    this.type = grow(this.type, n);
+    this.toHow = grow(this.toHow, n);
+    this.fromHow = grow(this.fromHow, n);
+    this.start = grow(this.start, n);
+    this.end = grow(this.end, n);
+    this.rule = grow(this.rule, n);
+    this.kind = grow(this.kind, n);
+    this.scope = grow(this.scope, n);
+    this.effectiveFrom = grow(this.effectiveFrom, n);
+    this.fromSym = grow(this.fromSym, n);
+    this.toSym = grow(this.toSym, n);
+    this.alive = grow(this.alive, n);
+  }
+
+  /** Store a row; `quoteIsSlice` says the quote equals the source text between its offsets. */
+  add(row: EvidenceRow, ids: { from: number; to: number; source: number }, quoteIsSlice: boolean): number {
+    const r = this.free.pop() ?? this.size++;
+    this.reserve(this.size);
+    this.from[r] = ids.from;
+    this.to[r] = ids.to;
+    this.source[r] = ids.source;
+    this.type[r] = RELATION_TYPES.indexOf(row.type);
+    this.toHow[r] = HOWS.indexOf(row.toHow as (typeof HOWS)[number]);
+    this.fromHow[r] = HOWS.indexOf(row.fromHow as (typeof HOWS)[number]);
+    this.start[r] = row.start ?? NONE;
+    this.end[r] = row.end ?? NONE;
+    this.rule[r] = this.strings.id(row.rule);
+    this.kind[r] = this.strings.id(row.kind);
+    this.scope[r] = this.strings.id(row.scope);
+    this.effectiveFrom[r] = this.strings.id(row.effectiveFrom);
+    const parts = row.key.split('|');
+    const patterned = parts.length === 6 && parts[0] === row.source && parts[1] === String(row.start) && parts[2] === String(row.end) && parts[3] === row.type;
+    this.fromSym[r] = patterned ? this.strings.id(parts[4]) : 0;
+    this.toSym[r] = patterned ? this.strings.id(parts[5]) : 0;
+    if (!patterned) this.keys.set(r, row.key);
+    if (!quoteIsSlice) this.quotes.set(r, row.quote);
+    if (row.toRef) this.toRefs.set(r, row.toRef);
+    if (row.fromRef) this.fromRefs.set(r, row.fromRef);
+    if (row.curated) this.curated.set(r, { author: row.author, at: row.at, reason: row.reason });
+    this.alive[r] = 1;
+    this.count++;
+    return r;
+  }
+
+  remove(r: number): void {
+    if (!this.alive[r]) return;
+    this.alive[r] = 0;
+    this.keys.delete(r);
+    this.quotes.delete(r);
+    this.toRefs.delete(r);
+    this.fromRefs.delete(r);
+    this.curated.delete(r);
+    this.free.push(r);
+    this.count--;
+  }
+
+  typeOf(r: number): RelationType {
+    return RELATION_TYPES[this.type[r]];
+  }
+
+  howOf(code: number): How {
+    return HOWS[code] as How;
+  }
+
+  setHow(r: number, side: 'to' | 'from', how: How): void {
+    (side === 'to' ? this.toHow : this.fromHow)[r] = HOWS.indexOf(how as (typeof HOWS)[number]);
+  }
+
+  key(r: number, sourceId: string): string {
+    const held = this.keys.get(r);
+    if (held !== undefined) return held;
+    return [sourceId, this.start[r], this.end[r], this.typeOf(r), this.strings.value(this.fromSym[r]), this.strings.value(this.toSym[r])].join('|');
+  }
+
+  /** The row as the API shows it; names of nodes and the quote come from the caller. */
+  row(r: number, names: { from: string; to: string; source: string }, quote: (start: number, end: number) => string): EvidenceRow {
+    const start = this.start[r] === NONE ? null : this.start[r];
+    const end = this.end[r] === NONE ? null : this.end[r];
+    const curated = this.curated.get(r);
+    return {
+      key: this.key(r, names.source),
+      from: names.from,
+      to: names.to,
+      type: this.typeOf(r),
+      source: names.source,
+      quote: this.quotes.get(r) ?? (start !== null && end !== null ? quote(start, end) : ''),
+      start,
+      end,
+      rule: this.strings.value(this.rule[r]) ?? '',
+      kind: this.strings.value(this.kind[r]),
+      scope: this.strings.value(this.scope[r]),
+      effectiveFrom: this.strings.value(this.effectiveFrom[r]),
+      curated: !!curated,
+      author: curated?.author ?? null,
+      at: curated?.at ?? null,
+      reason: curated?.reason ?? null,
+      toRef: this.toRefs.get(r) ?? null,
+      toHow: this.howOf(this.toHow[r]),
+      fromRef: this.fromRefs.get(r) ?? null,
+      fromHow: this.howOf(this.fromHow[r]),
+    };
+  }
+}
