@@ -74,6 +74,10 @@ export interface Store {
   stats(): Promise<Stats>;
   curations(): Promise<Curation[]>;
   dump(): Promise<GraphDump>;
+  /** Every document (stubs and ambiguous placeholders too), in id order, a page at a time: exports read the graph without holding it. */
+  streamDocuments(pageSize: number): AsyncIterable<DocumentNode[]>;
+  /** Every evidence row (curated and suppressed too), in key order, a page at a time. */
+  streamEvidence(pageSize: number): AsyncIterable<EvidenceRow[]>;
 
   // what the loader needs to resolve references against what is stored
   candidates(symbolKeys: readonly string[]): Promise<Candidate[]>;

@@ -36,3 +36,9 @@ export function validateBatch(batch: GraphBatch): void {
     if (c.action !== 'ADD' && c.action !== 'REMOVE') fail(`curation ${c.id} has an unknown action`);
   }
 }
+
+/** A page size for the streaming reads: a whole number from 1 to 100,000. */
+export function pageCount(n: number): number {
+  if (!Number.isFinite(n)) return 1000;
+  return Math.min(100_000, Math.max(1, Math.trunc(n)));
+}

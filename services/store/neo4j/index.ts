@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
-import { validateBatch } from '../validate.js';
+import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, evidenceProjection, toDocument, toEvidence } from './mapping.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
@@ -245,6 +245,30 @@ export class Neo4jStore implements Store {
         curations: cur.records.map((r) => r.get('c') as Curation),
       };
     });
+  }
+
+  async *streamDocuments(pageSize: number): AsyncIterable<DocumentNode[]> {
+    pageSize = pageCount(pageSize);
+    let after = '';
+    for (;;) {
+      const result = await this.db.query(`MATCH (d:Document) WHERE d.id > $after RETURN ${docProjection('d')} AS doc ORDER BY d.id LIMIT $n`, { after, n: neo4j.int(pageSize) });
+      const page = result.records.map((r) => toDocument(r.get('doc')));
+      if (page.length) yield page;
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.id;
+    }
+  }
+
+  async *streamEvidence(pageSize: number): AsyncIterable<EvidenceRow[]> {
+    pageSize = pageCount(pageSize);
+    let after = '';
+    for (;;) {
+      const result = await this.db.query(`MATCH (e:Evidence) WHERE e.key > $after RETURN ${evidenceProjection('e')} AS row ORDER BY e.key LIMIT $n`, { after, n: neo4j.int(pageSize) });
+      const page = result.records.map((r) => toEvidence(r.get('row')));
+      if (page.length) yield page;
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.key;
+    }
   }
 
   // ---- for the loader ----
