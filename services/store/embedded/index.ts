@@ -1,5 +1,5 @@
-// The embedded store: the whole graph in memory, persisted under DATA_DIR (see persist.ts).
-// No server needed; a restart replays what was committed.
+// The embedded store: the graph in memory (texts on disk), persisted under DATA_DIR (see
+// persist.ts). No server needed; a restart replays what was committed.
 import { promises as fs } from 'node:fs';
 import { stripDiacritics } from '../../../graph-loaders/ids.js';
 import type { Candidate } from '../../../graph-loaders/resolve-types.js';
@@ -9,9 +9,10 @@ import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.j
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
 import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
+import { validateBatch } from '../validate.js';
 import { GraphState } from './graph-state.js';
-import { Persistence } from './persist.js';
-import { pageCount, validateBatch } from '../validate.js';
+import { decodeSegment, encodeSegment, Persistence } from './persist.js';
+import { TextStore } from './text-store.js';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -23,30 +24,41 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
-  private readonly state = new GraphState();
+  private readonly state: GraphState;
   private seq = 0;
   private journalBytes = 0;
+  private snapshotBytes = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly pageCache = new Map<string, { version: number; keys: CursorKey[] }>();
 
   private constructor(
     private readonly persistence: Persistence,
+    private readonly textStore: TextStore,
     private readonly options: EmbeddedOptions,
-  ) {}
+  ) {
+    this.state = new GraphState(textStore);
+  }
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
     const persistence = new Persistence(options.dataDir);
     await persistence.init();
-    const store = new EmbeddedStore(persistence, options);
-    const lastSeq = await persistence.loadSnapshot(store.state, (state, line) => state.restore(line));
+    const texts = new TextStore(persistence.textDir);
+    await texts.init();
+    const store = new EmbeddedStore(persistence, texts, options);
+    const lastSeq = await persistence.loadSnapshot((rec) => store.state.restore(rec));
+    store.state.restored();
     store.seq = lastSeq;
     for (const s of await persistence.segments()) {
       if (s.seq <= lastSeq) continue;
       const segment = await persistence.readSegment(s.file);
-      store.state.apply(segment.batch, segment.at);
+      const refs = segment.texts.length ? await texts.refs(segment.seq, segment.texts.map(([, length]) => length)) : [];
+      const batch = decodeSegment(segment, (offset, length) => (length ? texts.read({ seg: segment.seq, offset, length }) : ''));
+      store.state.apply(batch, segment.at, refs);
       store.seq = segment.seq;
       store.journalBytes += (await fs.stat(s.file)).size;
     }
+    // Texts of a commit whose journal segment never landed are not part of the state.
+    await texts.dropAfter(store.seq);
     return store;
   }
 
@@ -60,37 +72,44 @@ export class EmbeddedStore implements Store {
 
   private async commit(batch: GraphBatch): Promise<void> {
     validateBatch(batch);
-    const segment = { seq: this.seq + 1, at: new Date().toISOString(), batch };
-    await this.persistence.commit(segment);
-    this.seq = segment.seq;
-    this.state.apply(batch, segment.at);
-    this.journalBytes += JSON.stringify(segment).length;
-    if (this.journalBytes > (this.options.compactBytes ?? 64 * 1024 * 1024)) await this.compact();
+    const seq = this.seq + 1;
+    const at = new Date().toISOString();
+    const refs = await this.textStore.write(
+      seq,
+      batch.texts.map((t) => t.text),
+    );
+    this.journalBytes += await this.persistence.commit(encodeSegment(seq, at, batch));
+    this.seq = seq;
+    this.state.apply(batch, at, refs);
+    if (this.journalBytes > Math.max(this.options.compactBytes ?? 64 * 1024 * 1024, this.snapshotBytes)) await this.compact();
   }
 
-  /** Fold the journal into a fresh snapshot. */
+  /** Fold the journal into a fresh snapshot, and drop text files nothing refers to. */
   async compact(): Promise<void> {
-    await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotLines());
+    await this.writing;
+    this.snapshotBytes = await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotRecords());
     this.journalBytes = 0;
+    await this.textStore.dropUnused(this.state.usedTextSegments(), this.seq);
   }
 
   // ---- reads ----
 
   async getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]> {
-    return ids.map((id) => this.state.docs.get(id) ?? null);
+    return ids.map((id) => this.state.doc(id) ?? null);
+  }
+
+  private visibleRows(id: string, side: 'OUT' | 'IN', types?: ReadonlySet<RelationType>): EvidenceRow[] {
+    const rows: EvidenceRow[] = [];
+    const t = this.state.table;
+    for (const r of this.state.rowsOf(id, side)) {
+      if ((!types || types.has(t.typeOf(r))) && this.state.isVisible(r)) rows.push(this.state.materialize(r));
+    }
+    return rows.sort((a, b) => byId(a.key, b.key));
   }
 
   async evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]> {
-    const index = direction === 'OUT' ? this.state.out : this.state.in;
-    const wanted = types?.length ? new Set(types) : null;
-    return ids.map((id) => {
-      const rows: EvidenceRow[] = [];
-      for (const key of index.get(id) ?? []) {
-        const row = this.state.evidence.get(key)!;
-        if ((!wanted || wanted.has(row.type)) && this.state.isVisible(row)) rows.push(row);
-      }
-      return rows.sort((a, b) => byId(a.key, b.key));
-    });
+    const wanted = types?.length ? new Set(types) : undefined;
+    return ids.map((id) => this.visibleRows(id, direction, wanted));
   }
 
   async findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage> {
@@ -114,18 +133,17 @@ export class EmbeddedStore implements Store {
     const cacheKey = JSON.stringify(query);
     const cached = this.pageCache.get(cacheKey);
     if (cached && cached.version === this.state.version) return cached.keys;
-    const keys: CursorKey[] = [];
     const source: CursorKey[] = query.text
-      ? this.state.search.search(query.text)
+      ? this.state.search.search(query.text, (a, b) => byId(this.state.nodes.value(a)!, this.state.nodes.value(b)!)).map((h) => ({ id: this.state.nodes.value(h.node)!, score: h.score }))
       : query.symbolKey
-        ? [...(this.state.bySymbol.get(query.symbolKey) ?? [])].sort(byId).map((id) => ({ id }))
+        ? this.state.idsBySymbol(query.symbolKey).map((id) => ({ id }))
         : this.state.orderedIds().map((id) => ({ id }));
     const issuer = query.issuer ? fold(query.issuer) : null;
     const type = query.type ? fold(query.type) : null;
+    const keys: CursorKey[] = [];
     for (const key of source) {
-      const d = this.state.docs.get(key.id);
-      if (!d) continue;
-      if (d.ambiguous) continue;
+      const d = this.state.doc(key.id);
+      if (!d || d.ambiguous) continue;
       if (query.includeStubs === false && d.stub) continue;
       if (query.symbolKey && d.symbolKey !== query.symbolKey) continue;
       if (type && (!d.type || fold(d.type) !== type)) continue;
@@ -143,45 +161,25 @@ export class EmbeddedStore implements Store {
 
   async documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]> {
     return symbolKeys.map((k) =>
-      [...(this.state.bySymbol.get(k) ?? [])]
-        .sort(byId)
-        .map((id) => this.state.docs.get(id)!)
+      this.state
+        .idsBySymbol(k)
+        .map((id) => this.state.doc(id)!)
         .filter((d) => !d.ambiguous),
     );
   }
 
   async chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]> {
-    return ids.map((id) => (this.state.docs.has(id) ? walk(id, maxDepth, (at) => this.supersessionNeighbours(at, direction)) : []));
+    return ids.map((id) => (this.state.doc(id) ? walk(id, maxDepth, (at) => this.neighbours(at, direction, 'SUPERSEDES')) : []));
   }
 
-  private *supersessionNeighbours(id: string, direction: Direction): Iterable<{ id: string; via: EvidenceRow[] }> {
-    const index = direction === 'OUT' ? this.state.out : this.state.in;
-    const byOther = new Map<string, EvidenceRow[]>();
-    for (const key of index.get(id) ?? []) {
-      const row = this.state.evidence.get(key)!;
-      if (row.type !== 'SUPERSEDES' || !this.state.isVisible(row)) continue;
-      const other = direction === 'OUT' ? row.to : row.from;
-      byOther.set(other, [...(byOther.get(other) ?? []), row]);
-    }
-    for (const [other, rows] of byOther) yield { id: other, via: rows.sort((a, b) => byId(a.key, b.key)) };
-  }
-
-  async path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null> {
-    if (!this.state.docs.has(from) || !this.state.docs.has(to)) return null;
-    return shortestPath(from, to, maxDepth, (id) => this.anyNeighbours(id));
-  }
-
-  private *anyNeighbours(id: string): Iterable<{ id: string; via: EvidenceRow[] }> {
+  /** Documents one visible relation away, with the evidence of that relation. */
+  private *neighbours(id: string, direction: Direction | 'BOTH', only?: RelationType): Iterable<{ id: string; via: EvidenceRow[] }> {
     const byRelation = new Map<string, { id: string; via: EvidenceRow[] }>();
-    for (const [index, side] of [
-      [this.state.out, 'to'],
-      [this.state.in, 'from'],
-    ] as const) {
-      for (const key of index.get(id) ?? []) {
-        const row = this.state.evidence.get(key)!;
-        if (!this.state.isVisible(row)) continue;
+    const sides: ['OUT' | 'IN', 'to' | 'from'][] = direction === 'OUT' ? [['OUT', 'to']] : direction === 'IN' ? [['IN', 'from']] : [['OUT', 'to'], ['IN', 'from']];
+    for (const [side, other] of sides) {
+      for (const row of this.visibleRows(id, side, only ? new Set([only]) : undefined)) {
         const rel = relationKey(row.from, row.type, row.to);
-        const hop = byRelation.get(rel) ?? { id: row[side], via: [] };
+        const hop = byRelation.get(rel) ?? { id: row[other], via: [] };
         hop.via.push(row);
         byRelation.set(rel, hop);
       }
@@ -189,27 +187,33 @@ export class EmbeddedStore implements Store {
     yield* byRelation.values();
   }
 
+  async path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null> {
+    if (!this.state.doc(from) || !this.state.doc(to)) return null;
+    return shortestPath(from, to, maxDepth, (id) => this.neighbours(id, 'BOTH'));
+  }
+
   async texts(ids: readonly string[]): Promise<(string | null)[]> {
-    return ids.map((id) => this.state.texts.get(id) ?? null);
+    return ids.map((id) => this.state.text(id));
   }
 
   async stats(): Promise<Stats> {
     const byType = new Map<string, number>();
     let stubs = 0;
     let documents = 0;
-    for (const d of this.state.docs.values()) {
+    for (const d of this.state.documents()) {
       if (d.ambiguous) continue;
       documents++;
       if (d.stub) stubs++;
       const t = d.type ?? 'unknown';
       byType.set(t, (byType.get(t) ?? 0) + 1);
     }
+    const t = this.state.table;
     const relations = new Map<string, string>();
     let evidence = 0;
-    for (const row of this.state.evidence.values()) {
-      if (!this.state.isVisible(row)) continue;
+    for (const r of this.state.allRows()) {
+      if (!this.state.isVisible(r)) continue;
       evidence++;
-      relations.set(relationKey(row.from, row.type, row.to), row.type);
+      relations.set(`${t.from[r]}|${t.type[r]}|${t.to[r]}`, t.typeOf(r));
     }
     const byRelation = new Map<string, number>();
     for (const type of relations.values()) byRelation.set(type, (byRelation.get(type) ?? 0) + 1);
@@ -222,29 +226,34 @@ export class EmbeddedStore implements Store {
 
   async dump(): Promise<GraphDump> {
     return {
-      documents: this.state.orderedIds().map((id) => this.state.docs.get(id)!),
-      evidence: [...this.state.evidence.values()].sort((a, b) => byId(a.key, b.key)),
+      documents: this.state.orderedIds().map((id) => this.state.doc(id)!),
+      evidence: [...this.state.allRows()].map((r) => this.state.materialize(r)).sort((a, b) => byId(a.key, b.key)),
       curations: [...this.state.curations].sort((a, b) => byId(a.id, b.id)),
     };
   }
 
   async *streamDocuments(pageSize: number): AsyncIterable<DocumentNode[]> {
-    pageSize = pageCount(pageSize);
     const ids = this.state.orderedIds();
-    for (let i = 0; i < ids.length; i += pageSize) {
-      const page = ids.slice(i, i + pageSize).flatMap((id) => this.state.docs.get(id) ?? []);
-      if (page.length) yield page;
-    }
+    for (let i = 0; i < ids.length; i += pageSize) yield ids.slice(i, i + pageSize).map((id) => this.state.doc(id)!);
   }
 
+  /** Rows in key order: keys begin with "<source>|", so sources sorted that way, then keys within each. */
   async *streamEvidence(pageSize: number): AsyncIterable<EvidenceRow[]> {
-    pageSize = pageCount(pageSize);
-    const keys = [...this.state.evidence.keys()].sort(byId);
-    for (let i = 0; i < keys.length; i += pageSize) {
-      // Rows removed since the walk began are skipped; rows added are not seen.
-      const page = keys.slice(i, i + pageSize).flatMap((k) => this.state.evidence.get(k) ?? []);
-      if (page.length) yield page;
+    const sources = new Set<number>();
+    for (const r of this.state.allRows()) sources.add(this.state.table.source[r]);
+    const ordered = [...sources].map((n) => this.state.nodes.value(n)!).sort((a, b) => byId(`${a}|`, `${b}|`));
+    let page: EvidenceRow[] = [];
+    for (const source of ordered) {
+      const rows = this.state.rowsOf(source, 'SOURCE').map((r) => this.state.materialize(r));
+      for (const row of rows.sort((a, b) => byId(a.key, b.key))) {
+        page.push(row);
+        if (page.length === pageSize) {
+          yield page;
+          page = [];
+        }
+      }
     }
+    if (page.length) yield page;
   }
 
   // ---- for the loader ----
@@ -261,9 +270,9 @@ export class EmbeddedStore implements Store {
   }
 
   async undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]> {
-    const keys = new Set<string>();
-    for (const k of symbolKeys) for (const key of this.state.undated.get(k) ?? []) keys.add(key);
-    return [...keys].sort(byId).map((k) => this.state.evidence.get(k)!);
+    const rows = new Set<number>();
+    for (const k of symbolKeys) for (const r of this.state.undatedRows(k)) rows.add(r);
+    return [...rows].map((r) => this.state.materialize(r)).sort((a, b) => byId(a.key, b.key));
   }
 
   async fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>> {
@@ -279,6 +288,7 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     await this.writing;
+    this.textStore.close();
   }
 }
 
