@@ -101,8 +101,9 @@ const FILLER_RE = new RegExp(
   'g',
 );
 
-function tightGap(gap: string): boolean {
+function tightGap(gap: string, afterGapIsSo = false): boolean {
   if (gap.length > 160) return false;
+  if (/^\s*(?:[a-z]+\s+){1,2}(?:(?:so|se|s)\s*[:.]?\s*)?$/.test(gap) && (/(?:so|se|s)\s*[:.]?\s*$/.test(gap) || afterGapIsSo)) return true; // "Huéng dan s6": a type noun damaged by OCR
   return /^[\s,"'()\-]*$/.test(gap.replace(FILLER_RE, ' ').replace(/(?<![a-z])[a-z]{1,2}(?![a-z])/g, ' '));
 }
 
@@ -226,6 +227,20 @@ function speaker(pre: string, cat: TriggerCategory): Speaker {
   return 'other';
 }
 
+/**
+ * Who says a relation phrase of the title. The title names what the document does ("về việc dừng thực
+ * hiện ...", "Ban hành Kế hoạch thực hiện ..."), unless it names another document to be made ("Tờ trình
+ * về việc ban hành Nghị quyết thay thế ...").
+ */
+function titleSpeaker(pre: string, cat: TriggerCategory): Speaker {
+  const p = pre.replace(STRIP_LEAD, '');
+  if (!p.trim()) return 'self';
+  if (cat === 'implement' && /^(?:ban\s+hanh\s+)?(?:ke\s+hoach|chuong\s+trinh)(?:\s+hanh\s+dong)?(?:\s+cua\s+[a-z ]{2,60}?)?\s*$/.test(p)) return 'self';
+  if (cat === 'implement' && IMPERATIVE_LEAD.test(p)) return 'self';
+  if (FUTURE_RE.test(p) || NOUN_RE.test(p)) return 'future';
+  return 'self';
+}
+
 const KIND_OF: [RegExp, EndingKind][] = [
   [/^thay/, 'thay thế'],
   [/^bai/, 'bãi bỏ'],
@@ -304,7 +319,7 @@ const POST_ENDING =
   /\s*,?\s*(?:(da|se|dang)\s+)?(?:(bi|duoc)\s+)?(het\s+hieu\s+luc(?:\s+thi\s+hanh)?|khong\s+con\s+hieu\s+luc|bai\s+bo|huy\s+bo|(?:tam\s+)?ngung\s+hieu\s+luc|dinh\s+chi(?:\s+thi\s+hanh)?|thay\s+the\s+(?:bang|boi)|sua\s+doi(?:\s*,?\s*bo\s+sung)?(?=\s*(?:nhu\s+sau|:))|bo\s+sung(?=\s*(?:nhu\s+sau|:)))(?![a-z])/y;
 const PASSIVE =
   /\s*,?\s*(?:(?:da\s+duoc|da\s+bi|duoc|bi|da)\s+)?(sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|dieu\s+chinh|thay\s+the|bai\s+bo|huy\s+bo|dinh\s+chinh|huong\s+dan(?:\s+thi\s+hanh)?|quy\s+dinh\s+chi\s+tiet)(?:\s+(?:mot\s+so\s+dieu|nhu\s+sau))?\s+(?:tai|boi|bang|theo)\s+/y;
-const ACTIVE_LEAD = /\s*,?\s*(?:(?:da|se)\s+)?(?:(?:ve|v\/v)\s+(?:viec\s+)?)?/y;
+const ACTIVE_LEAD = /\s*,?\s*(?:(?:da|se)\s+)?(?:(?:ve|v\/v)\s+(?:viec\s+)?|(?:de|nham)\s+)?/y;
 const ISSUING_PLAN = /(?:ban\s+hanh\s+)?(?:chuong\s+trinh|ke\s+hoach)(?:\s+hanh\s+dong)?\s+/y;
 const WORD_AFTER = /[a-z]+\s+/y;
 
@@ -445,7 +460,7 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
       const t = triggers[triggers.length - 1];
       if (t) {
         const gap = folded.slice(t.end, m.phraseStart);
-        let governs = tightGap(gap);
+        let governs = tightGap(gap, /^(?:so|se|s)\s*[:.]?\s*\d/.test(folded.slice(m.phraseStart, m.phraseStart + 8)));
         let carried: Decision | null = null;
         if (!governs) {
           const prev = clauseMentions[clauseMentions.length - 1];
@@ -633,7 +648,7 @@ function rel(
 function decide(stored: string, folded: string, t: Trigger, m: Mention, cs: number, title: boolean, identity: DocumentIdentity): Decision {
   if (t.cat === 'review') return { type: 'CITES', rule: 'cites:review', trigger: t };
   const pre = folded.slice(cs, t.start);
-  const who: Speaker = title ? (/(?:xay\s+dung|du\s+thao)\s*$/.test(pre) ? 'future' : 'self') : speaker(pre, t.cat);
+  const who: Speaker = title ? titleSpeaker(pre, t.cat) : speaker(pre, t.cat);
   if (t.cat === 'basis') return who === 'self' || pre.trim() === '' ? { type: 'BASED_ON', rule: 'based-on:can-cu', trigger: t } : { type: 'CITES', rule: 'cites:basis-of-other', trigger: t };
   if (who !== 'self') return { type: 'CITES', rule: who === 'future' ? `cites:${t.cat}-planned-or-by-others` : `cites:${t.cat}-by-unnumbered-subject`, trigger: t };
   if (t.cat === 'supersede' || t.cat === 'amend') {
