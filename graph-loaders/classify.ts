@@ -343,7 +343,7 @@ function activeTriggerAfter(folded: string, pos: number): Trigger | null {
   }
   return null;
 }
-const DATE_FROM = /(?:ke\s+)?tu\s+ngay\s+/g;
+const DATE_FROM = /(?<![a-z\/\-])(?:ke\s+)?tu\s+ngay\s+/g;
 
 /** Relations of a text. Mentions must be in order and already resolved within the text. */
 export function classify(input: ClassifyInput): ExtractedRelation[] {
@@ -658,7 +658,7 @@ function decide(stored: string, folded: string, t: Trigger, m: Mention, cs: numb
     const dec: Decision = { type: REL_OF[t.cat], rule: `${t.cat}:${title ? 'title' : 'this-document'}`, trigger: t, scope };
     if (t.cat === 'supersede') {
       dec.kind = endingKind(t.text);
-      dec.effectiveFrom = effectDate(folded, pre, t.end, clauseEnd(folded, m.tailEnd, folded.length), identity);
+      dec.effectiveFrom = effectDate(folded, pre, m.tailEnd, clauseEnd(folded, m.tailEnd, folded.length), identity);
     }
     return dec;
   }
@@ -684,7 +684,7 @@ function effectDate(folded: string, pre: string, from: number, to: number, ident
     if (THIS_DOC_AT.exec(folded) && /^\s*co\s+hieu\s+luc/.test(folded.slice(THIS_DOC_AT.lastIndex, THIS_DOC_AT.lastIndex + 20))) return identity.effectiveFrom ?? null;
     if (/^ky(?:\s+ban\s+hanh)?(?![a-z])/.test(folded.slice(at, at + 14))) return identity.issuedOn ?? null;
   }
-  const pm = /(?:ke\s+)?tu\s+ngay\s+(\d{1,2}\s*[\/.\-]\s*\d{1,2}\s*[\/.\-]\s*\d{4})/.exec(pre);
+  const pm = /(?<![a-z\/\-])(?:ke\s+)?tu\s+ngay\s+(\d{1,2}\s*[\/.\-]\s*\d{1,2}\s*[\/.\-]\s*\d{4})/.exec(pre);
   if (pm) {
     const d = dateAt(pm[1], 0);
     if (d) return d.iso;

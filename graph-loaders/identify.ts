@@ -193,6 +193,8 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   const headerIssuer = headerOrganisation(stored, folded, headingStart >= 0 ? headingStart : Math.min(headerEnd, titleStart >= 0 ? titleStart : 1200));
   let issuer = issuerFromHeading ?? headerIssuer.issuer;
 
+  if (!issuerFromHeading && issuer) issuer = signatureIssuer(stored, folded, issuer) ?? issuer;
+
   // ---- type
   let type: string | null = headingType;
   if (ownSymbol) {
@@ -399,6 +401,32 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
   return { issuer: institutionName(lines.join(' ')), locality };
 }
 
+/**
+ * The body that signs ("T/M BỘ CHÍNH TRỊ", "T/M BAN THƯỜNG VỤ") when the header names only the
+ * committee: Bộ Chính trị rather than Ban Chấp hành Trung ương, Ban Thường vụ Tỉnh ủy rather than Tỉnh ủy.
+ */
+function signatureIssuer(stored: string, folded: string, headerIssuer: string): string | null {
+  const from = Math.max(0, folded.length - 3000);
+  const re = /(?:^|\n)[ \t*]*(?:t\s*\/\s*m|tm\.?|thay\s+mat)[ \t.]+([a-z ]{4,60}?)[ \t]*(?=\n|$)/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | null = null;
+  while ((m = re.exec(folded))) last = m;
+  if (!last) return null;
+  const body = last[1].trim().replace(/\s+/g, ' ');
+  const h = foldedName(headerIssuer);
+  if (/^ban chap hanh trung uong/.test(h)) {
+    if (body === 'bo chinh tri') return 'Bộ Chính trị';
+    if (body === 'ban bi thu') return 'Ban Bí thư';
+    return null;
+  }
+  if (/^(?:tinh uy|thanh uy|huyen uy|quan uy|dang uy)/.test(h) && /^(?:ban thuong vu|thuong truc)$/.test(body)) {
+    const at = last.index + last[0].indexOf(last[1]);
+    return `${institutionName(stored.slice(at, at + last[1].trim().length))} ${headerIssuer}`;
+  }
+  return null;
+}
+
 function findFinalStart(folded: string): number {
   // the last heading line of the final provisions; found from literal anchors, then checked
   const heading = /^[ \t*#]*(?:(?:dieu\s+\d+|[ivx]+|\d+)\s*[.:]\s*)?(?:hieu\s+luc\s+thi\s+hanh|dieu\s+khoan\s+thi\s+hanh|hieu\s+luc\s+va\s+trach\s+nhiem\s+thi\s+hanh|to\s+chuc\s+thuc\s+hien|dieu\s+khoan\s+chuyen\s+tiep)/;
@@ -421,6 +449,14 @@ const THIS_DOC_BEFORE = /(?:luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|
 const EFFECT_FROM_AFTER = /^(?:\s+thi\s+hanh)?\s+(?:ke\s+)?t[a-z]{1,2}\s+ngay\s+/;
 const EFFECT_UNTIL_AFTER = /^(?:\s+thi\s+hanh)?[^.;\n]{0,80}?\s+(?:den|toi)\s+(?:het\s+)?ngay\s+/;
 
+/** Inside a quotation on its paragraph (an amending text quoting the clause it writes into another)? */
+function quoted(folded: string, pos: number): boolean {
+  const ps = Math.max(folded.lastIndexOf('\n', pos - 1) + 1, pos - 2000);
+  let n = 0;
+  for (let i = ps; i < pos; i++) if (folded.charCodeAt(i) === 34) n++;
+  return n % 2 === 1;
+}
+
 /** Each "<Văn bản> này có hiệu lực" of the text: the position right after "có hiệu lực". */
 function* effectClauses(folded: string): Generator<number> {
   let from = 0;
@@ -430,7 +466,7 @@ function* effectClauses(folded: string): Generator<number> {
     from = i + 8;
     const before = folded.slice(Math.max(0, i - 34), i);
     const m = /\s(?:co|c[o06e]{1,2})\s+$/.exec(before);
-    if (m && THIS_DOC_BEFORE.test(before.slice(0, m.index + 1))) yield i + 8;
+    if (m && THIS_DOC_BEFORE.test(before.slice(0, m.index + 1)) && !quoted(folded, i)) yield i + 8;
   }
 }
 

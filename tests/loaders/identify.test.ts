@@ -90,11 +90,11 @@ describe('identify on other shapes', () => {
     expect([ttg.symbol, ttg.issuer, ttg.effectiveFrom]).toEqual(['1057/QĐ-TTg', 'Thủ tướng Chính phủ', '2024-10-02']); // "kể từ ngày ký"
   });
 
-  it('Party documents: the issuer from the header, a Party "QĐ" heading read as its type', () => {
+  it('Party documents: the issuer from the header and the signing body, a Party "QĐ" heading read as its type', () => {
     const hd = id(ownText('huong-dan-vptw.txt'));
     expect([hd.symbol, hd.type, hd.issuer]).toEqual(['36-HD/VPTW', 'Hướng dẫn', 'Văn phòng Trung ương Đảng']);
     const kh = id(ownText('ke-hoach-thuc-hien-nghi-quyet.txt'));
-    expect([kh.symbol, kh.type, kh.issuer, kh.place]).toEqual(['45-KH/TU', 'Kế hoạch', 'Thành ủy Đà Nẵng', 'Đà Nẵng']);
+    expect([kh.symbol, kh.type, kh.issuer, kh.place]).toEqual(['45-KH/TU', 'Kế hoạch', 'Ban Thường vụ Thành ủy Đà Nẵng', 'Đà Nẵng']);
     const qd = id('TỈNH ỦY BẮC NINH\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 12-QĐ/TU\n\nBắc Ninh, ngày 05 tháng 3 năm 2024\n\nQUY ĐỊNH\nvề chế độ báo cáo\n\nĐiều 1. Phạm vi');
     expect([qd.symbol, qd.type, qd.issuedOn]).toEqual(['12-QĐ/TU', 'Quy định', '2024-03-05']);
   });
