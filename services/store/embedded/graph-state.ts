@@ -50,10 +50,16 @@ export class GraphState {
   private readonly out: (Rows | undefined)[] = [];
   private readonly in: (Rows | undefined)[] = [];
   private readonly bySource: (Rows | undefined)[] = [];
+  /** Incoming SUPERSEDES and AMENDS rows only: what a status is judged on. */
+  private readonly inEnding: (Rows | undefined)[] = [];
+  /** Documents whose effect summary must be recomputed at the end of this apply. */
+  private dirty = new Set<number>();
   private readonly bySymbol = new Map<string, number[]>();
   /** Rows whose to- or from-reference was undated, by the reference's symbol key. */
   private readonly undated = new Map<string, Set<number>>();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
+  /** The file each loaded document came from: the reverse of `files`. */
+  private readonly fileOf = new Map<string, string>();
   curations: Curation[] = [];
   suppressed = new Set<string>();
   search = new TextIndex();
@@ -152,10 +158,11 @@ export class GraphState {
     }
     for (const doc of batch.documents) {
       for (const r of [...this.rowsOf(doc.id, 'SOURCE')]) this.removeRow(r, touch);
-      if (doc.file) for (const [file, held] of this.files) if (held.id === doc.id && file !== doc.file) this.files.delete(file);
+      const previous = this.fileOf.get(doc.id);
+      if (doc.file && previous !== undefined && previous !== doc.file) this.files.delete(previous);
       this.putDocument({ ...doc, stub: false, ambiguous: false }, touch, !batchText.has(doc.id));
     }
-    for (const { file, id } of batch.files) this.files.set(file, { id, textHash: this.doc(id)?.textHash ?? null });
+    for (const { file, id } of batch.files) this.setFile(file, id, this.doc(id)?.textHash ?? null);
     for (const { id } of batch.texts) {
       const n = this.nodes.id(id);
       this.textRefs[n] = batchText.get(id)!.ref;
@@ -194,6 +201,7 @@ export class GraphState {
         if (before.has(key) !== this.suppressed.has(key)) {
           touch(this.nodes.id(c.from));
           touch(this.nodes.id(c.to));
+          this.dirty.add(this.nodes.id(c.to));
         }
       }
     }
@@ -229,6 +237,7 @@ export class GraphState {
       updatedAt: held?.updatedAt ?? null,
     };
     if (doc.symbolKey) (this.bySymbol.get(doc.symbolKey) ?? this.bySymbol.set(doc.symbolKey, []).get(doc.symbolKey)!).push(n);
+    this.dirty.add(n);
     if (doc.stub) this.textRefs[n] = undefined;
     if (index && (!held || doc.stub || headOf(held) !== headOf(doc))) {
       const ref = this.textRefs[n];
@@ -258,6 +267,10 @@ export class GraphState {
     pushTo(this.out, ids.from, r);
     pushTo(this.in, ids.to, r);
     pushTo(this.bySource, ids.source, r);
+    if (ENDING.has(row.type)) {
+      pushTo(this.inEnding, ids.to, r);
+      this.dirty.add(ids.to);
+    }
     for (const k of undatedKeys(row)) (this.undated.get(k) ?? this.undated.set(k, new Set()).get(k)!).add(r);
     touch(ids.from);
     touch(ids.to);
@@ -275,6 +288,10 @@ export class GraphState {
     dropFrom(this.out, t.from[r], r);
     dropFrom(this.in, t.to[r], r);
     dropFrom(this.bySource, t.source[r], r);
+    if (ENDING.has(t.typeOf(r))) {
+      dropFrom(this.inEnding, t.to[r], r);
+      this.dirty.add(t.to[r]);
+    }
     touch(t.from[r]);
     touch(t.to[r]);
     t.remove(r);
@@ -298,30 +315,40 @@ export class GraphState {
   endingFacts(id: string): EndingFact[] {
     const facts: EndingFact[] = [];
     const t = this.table;
-    for (const r of this.rowsOf(id, 'IN')) {
-      if (!ENDING.has(t.typeOf(r)) || !this.isVisible(r)) continue;
+    const n = this.find(id);
+    for (const r of (n < 0 ? undefined : this.inEnding[n]) ?? []) {
+      if (!this.isVisible(r)) continue;
       const row = this.materialize(r, false);
       facts.push({ row, from: this.doc(row.from) ?? null, source: this.doc(row.source) ?? null });
     }
     return facts.sort((a, b) => byString(a.row.key, b.row.key));
   }
 
+  /**
+   * Recompute the summaries that may have changed: documents put in this batch, targets of ending
+   * rows added or removed, and targets of endings asserted by a document whose dates may have changed.
+   */
   private refreshEffects(touched: Set<number>, at: string): void {
-    // A document's dates bound the endings it asserts: its targets need a fresh summary too.
     const t = this.table;
     const affected = new Set<number>();
-    for (const n of touched) {
+    for (const n of this.dirty) {
       if (!this.docs[n]) continue;
       affected.add(n);
       for (const list of [this.out[n], this.bySource[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
     }
+    this.dirty = new Set();
     for (const n of affected) {
       const doc = this.docs[n];
       if (!doc) continue;
       const effect = summarise(doc, this.endingFacts(doc.id));
-      const changed = !sameEffect(effect, doc.effect);
-      if (changed) doc.effect = effect;
-      if (changed || touched.has(n)) doc.updatedAt = at;
+      if (!sameEffect(effect, doc.effect)) {
+        doc.effect = effect;
+        doc.updatedAt = at;
+      }
+    }
+    for (const n of touched) {
+      const doc = this.docs[n];
+      if (doc) doc.updatedAt = at;
     }
   }
 
@@ -367,11 +394,19 @@ export class GraphState {
       }
     } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
     else if ('cur' in rec) this.curations.push(rec.cur);
-    else this.files.set(rec.file[0], { id: rec.file[1], textHash: rec.file[2] });
+    else this.setFile(rec.file[0], rec.file[1], rec.file[2]);
+  }
+
+  private setFile(file: string, id: string, textHash: string | null): void {
+    const held = this.files.get(file);
+    if (held && this.fileOf.get(held.id) === file) this.fileOf.delete(held.id);
+    this.files.set(file, { id, textHash });
+    this.fileOf.set(id, file);
   }
 
   /** After a snapshot has been restored. */
   restored(): void {
+    this.dirty = new Set();
     this.suppressed = suppressedRelations(this.curations);
     this.version++;
   }

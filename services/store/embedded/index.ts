@@ -81,12 +81,17 @@ export class EmbeddedStore implements Store {
     this.journalBytes += await this.persistence.commit(encodeSegment(seq, at, batch));
     this.seq = seq;
     this.state.apply(batch, at, refs);
-    if (this.journalBytes > Math.max(this.options.compactBytes ?? 64 * 1024 * 1024, this.snapshotBytes)) await this.compact();
+    if (this.journalBytes > Math.max(this.options.compactBytes ?? 64 * 1024 * 1024, this.snapshotBytes)) await this.fold();
   }
 
-  /** Fold the journal into a fresh snapshot, and drop text files nothing refers to. */
-  async compact(): Promise<void> {
-    await this.writing;
+  /** Fold the journal into a fresh snapshot, after the writes under way. */
+  compact(): Promise<void> {
+    const run = this.writing.then(() => this.fold());
+    this.writing = run.catch(() => {});
+    return run;
+  }
+
+  private async fold(): Promise<void> {
     this.snapshotBytes = await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotRecords());
     this.journalBytes = 0;
     await this.textStore.dropUnused(this.state.usedTextSegments(), this.seq);
@@ -207,17 +212,25 @@ export class EmbeddedStore implements Store {
       const t = d.type ?? 'unknown';
       byType.set(t, (byType.get(t) ?? 0) + 1);
     }
+    // relations are distinct (from, type, to): count them per source document, as numbers
     const t = this.state.table;
-    const relations = new Map<string, string>();
-    let evidence = 0;
-    for (const r of this.state.allRows()) {
-      if (!this.state.isVisible(r)) continue;
-      evidence++;
-      relations.set(`${t.from[r]}|${t.type[r]}|${t.to[r]}`, t.typeOf(r));
-    }
     const byRelation = new Map<string, number>();
-    for (const type of relations.values()) byRelation.set(type, (byRelation.get(type) ?? 0) + 1);
-    return { documents, stubs, relations: relations.size, evidence, byType: counted(byType), byRelation: counted(byRelation) };
+    let relations = 0;
+    let evidence = 0;
+    const seen = new Set<number>();
+    for (const d of this.state.documents()) {
+      seen.clear();
+      for (const r of this.state.rowsOf(d.id, 'OUT')) {
+        if (!this.state.isVisible(r)) continue;
+        evidence++;
+        const pair = t.to[r] * 8 + t.type[r];
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        relations++;
+        byRelation.set(t.typeOf(r), (byRelation.get(t.typeOf(r)) ?? 0) + 1);
+      }
+    }
+    return { documents, stubs, relations, evidence, byType: counted(byType), byRelation: counted(byRelation) };
   }
 
   async curations(): Promise<Curation[]> {
