@@ -2,6 +2,7 @@
 // chunk of files, commit it whole. A bad file is reported and skipped; the rest still load.
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { extractText } from './extract.js';
+import { ExtractGuard, type GuardOptions } from './guarded-extract.js';
 import { symbolKey } from './ids.js';
 import { listFiles, readDocumentFile, type ReadResult } from './read.js';
 import { decodeText } from './encoding.js';
@@ -24,6 +25,8 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** How files become text; tests and other formats plug in here. */
   read?: (file: string) => Promise<ReadResult>;
+  /** Per-file time limit and memory bound of extraction (see guarded-extract.ts). */
+  limits?: GuardOptions;
 }
 
 export interface LoadSummary {
@@ -60,17 +63,23 @@ export function safeExtract(text: string, file: string): Extraction | { file: st
 }
 
 /** Read and extract files (no store): the `extract` command and the first half of a load. */
-export async function extractFiles(files: readonly string[], read = readDocumentFile): Promise<{ loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] }> {
+export async function extractFiles(files: readonly string[], read = readDocumentFile, guard?: ExtractGuard): Promise<{ loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] }> {
   const loaded: { file: string; text: string; extraction: Extraction }[] = [];
   const errors: { file: string; error: string }[] = [];
-  for (const result of await Promise.all(files.map((f) => read(f)))) {
-    if ('error' in result) {
-      errors.push(result);
-      continue;
+  // Extraction runs in a worker with a time limit, so one pathological file cannot hang the load.
+  const own = guard ? null : new ExtractGuard();
+  try {
+    for (const result of await Promise.all(files.map((f) => read(f)))) {
+      if ('error' in result) {
+        errors.push(result);
+        continue;
+      }
+      const extraction = await (guard ?? own!).extract(result.text, result.file);
+      if ('error' in extraction) errors.push(extraction);
+      else loaded.push({ file: result.file, text: result.text, extraction });
     }
-    const extraction = safeExtract(result.text, result.file);
-    if ('error' in extraction) errors.push(extraction);
-    else loaded.push({ file: result.file, text: result.text, extraction });
+  } finally {
+    await own?.close();
   }
   return { loaded, errors };
 }
@@ -79,17 +88,22 @@ export async function loadPaths(paths: readonly string[], store: Store, options:
   const { files, missing } = await listFiles(paths);
   const summary: LoadSummary = { files: files.length, documents: 0, relations: 0, evidence: 0, unresolved: 0, ambiguous: 0, errors: missing.map((file) => ({ file, error: 'no such file or folder' })), batches: 0 };
   const chunkSize = options.chunkSize ?? 500;
-  for (let i = 0; i < files.length; i += chunkSize) {
-    const chunk = files.slice(i, i + chunkSize);
-    const { loaded, errors } = await extractFiles(chunk, options.read);
-    summary.errors.push(...errors);
-    if (loaded.length) {
-      const batch = await prepareBatch(loaded, store);
-      await store.applyBatch(batch);
-      summary.batches++;
-      count(summary, batch);
+  const guard = new ExtractGuard(options.limits);
+  try {
+    for (let i = 0; i < files.length; i += chunkSize) {
+      const chunk = files.slice(i, i + chunkSize);
+      const { loaded, errors } = await extractFiles(chunk, options.read, guard);
+      summary.errors.push(...errors);
+      if (loaded.length) {
+        const batch = await prepareBatch(loaded, store);
+        await store.applyBatch(batch);
+        summary.batches++;
+        count(summary, batch);
+      }
+      options.onProgress?.({ done: Math.min(i + chunkSize, files.length), total: files.length, file: chunk[chunk.length - 1] });
     }
-    options.onProgress?.({ done: Math.min(i + chunkSize, files.length), total: files.length, file: chunk[chunk.length - 1] });
+  } finally {
+    await guard.close();
   }
   return summary;
 }
