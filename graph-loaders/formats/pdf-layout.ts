@@ -18,6 +18,8 @@ interface Line {
   right: number;
   y: number;
   size: number;
+  /** One of several columns on its baseline (a header: issuer left, motto right). */
+  column: boolean;
 }
 
 /** Runs on one baseline, left to right; a wide gap (another column) starts a separate line. */
@@ -37,7 +39,7 @@ function linesOf(runs: readonly Run[]): Line[] {
       const gap = line ? r.x - line.right : 0;
       if (!line || gap > 4 * r.size) {
         if (line) lines.push(line);
-        line = { text: r.str, left: r.x, right: r.x + r.width, y: row[0].y, size: r.size };
+        line = { text: r.str, left: r.x, right: r.x + r.width, y: row[0].y, size: r.size, column: false };
         continue;
       }
       const spaced = /\s$/.test(line.text) || /^\s/.test(r.str);
@@ -46,6 +48,8 @@ function linesOf(runs: readonly Run[]): Line[] {
       line.size = Math.max(line.size, r.size);
     }
     if (line) lines.push(line);
+    const segments = lines.filter((l) => l.y === row[0].y);
+    if (segments.length > 1) segments.forEach((l) => (l.column = true));
   }
   return lines
     .map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }))
@@ -107,7 +111,7 @@ function separator(a: Line, b: Line, layout: Layout, samePage: boolean): string 
     if (ratio > 1.5) return '\n\n';
     if (ratio > 1.12 || ratio < 0) return '\n';
   }
-  if (!full || indented) return '\n';
+  if (!full || indented || a.column || b.column) return '\n';
   // Across a page break nothing measures the gap: a finished sentence before a new item breaks.
   if (!samePage && /[.;:!?]$/.test(a.text) && /^[\p{Lu}\p{N}(\-+*•–]/u.test(b.text)) return '\n';
   // A line broken after a hyphen inside a symbol (312-/KL/TU) joins without a space.
