@@ -25,6 +25,8 @@ interface Pending {
 const SELF = import.meta.url;
 const IS_TS = SELF.endsWith('.ts');
 const WORKER = new URL(IS_TS ? './extract-worker.ts' : './extract-worker.js', SELF);
+// Resolved here, not in the worker: an eval'd worker resolves bare names from the working directory.
+const TSX_API = IS_TS ? import.meta.resolve('tsx/esm/api') : '';
 
 export class ExtractGuard {
   private worker: Worker | null = null;
@@ -49,7 +51,7 @@ export class ExtractGuard {
   private spawn(): Worker {
     const resourceLimits = { maxOldGenerationSizeMb: this.maxHeapMb };
     const worker = IS_TS
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
       : new Worker(WORKER, { resourceLimits });
     worker.unref();
     // Events of a worker already replaced (after a time-out) concern no pending text.

@@ -1,0 +1,72 @@
+// The commands as a user runs them: extract prints one line per file, load commits what it can read
+// and names what it cannot, and both exit non-zero when a file failed.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, SAMPLE_CORPUS_DIR } from '../../services/paths.js';
+import { EmbeddedStore } from '../../services/store/embedded/index.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(PROJECT_ROOT, 'services/cli/main.ts'), ...args], {
+    cwd: work,
+    env: { ...process.env, NEO4J_URI: '', LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+const corpus = path.join(work, 'corpus');
+mkdirSync(corpus);
+copyFileSync(path.join(SAMPLE_CORPUS_DIR, 'tw-ket-luan-96-KL-TW-2024-ocr.txt'), path.join(corpus, 'kl96.txt'));
+copyFileSync(path.join(SAMPLE_CORPUS_DIR, 'hp-ket-luan-2026-dung-thuc-hien-312-KL-TU.txt'), path.join(corpus, 'stop.txt'));
+writeFileSync(path.join(corpus, 'empty.txt'), '');
+writeFileSync(path.join(corpus, 'latin1.txt'), Buffer.from('Grüße aus München, schöne Straße, Größe und Übermaß.\n', 'latin1'));
+writeFileSync(path.join(corpus, 'scan.txt'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 0)]));
+
+describe('extract', () => {
+  it('prints one JSON object per file, errors included, and exits non-zero', () => {
+    const res = cli(['extract', corpus]);
+    expect(res.status).toBe(1);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => path.basename(l.file))).toEqual(['empty.txt', 'kl96.txt', 'latin1.txt', 'scan.txt', 'stop.txt']);
+    const kl96 = lines.find((l) => l.file.endsWith('kl96.txt'));
+    expect(kl96.document).toMatchObject({ symbol: '96-KL/TW', issuedOn: '2024-09-30', type: 'Kết luận' });
+    expect(kl96.relations).toContainEqual(expect.objectContaining({ from: null, to: { symbol: '45-NQ/TW', date: '2019-01-24' }, type: 'IMPLEMENTS' }));
+    for (const r of kl96.relations) expect(typeof r.evidence === 'string' && r.end > r.start).toBe(true);
+    expect(lines.find((l) => l.file.endsWith('empty.txt')).error).toMatch(/empty/);
+    expect(lines.find((l) => l.file.endsWith('latin1.txt')).error).toMatch(/UTF-8|encoding/i);
+    expect(lines.find((l) => l.file.endsWith('scan.txt')).error).toMatch(/PDF/);
+  });
+});
+
+describe('load', () => {
+  it('loads what it can read, names what it cannot, and loads the same files twice to the same graph', async () => {
+    const dataDir = path.join(work, 'data');
+    const first = cli(['load', corpus], { DATA_DIR: dataDir });
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/loaded 2 documents from 5 files: \d+ relations \(\d+ assertions\), \d+ unresolved references \(\d+ ambiguous\), 3 errors/);
+    expect(first.stdout).toMatch(/empty\.txt: empty file/);
+    let store = await EmbeddedStore.open({ dataDir });
+    const once = await store.dump();
+    await store.close();
+    expect(once.documents.filter((d) => !d.stub).map((d) => d.symbol ?? d.type)).toEqual(expect.arrayContaining(['96-KL/TW', 'Kết luận']));
+    cli(['load', corpus], { DATA_DIR: dataDir });
+    store = await EmbeddedStore.open({ dataDir });
+    const twice = await store.dump();
+    await store.close();
+    const strip = (d: typeof once) => ({ ...d, documents: d.documents.map(({ updatedAt: _u, ...x }) => x) });
+    expect(strip(twice)).toEqual(strip(once));
+  });
+
+  it('documents its environment in --help', () => {
+    const res = cli(['load', '--help']);
+    expect(res.status).toBe(0);
+    for (const v of ['PORT', 'HOST', 'DATA_DIR', 'NEO4J_URI']) expect(res.stdout).toContain(v);
+  });
+});
