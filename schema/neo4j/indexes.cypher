@@ -6,6 +6,7 @@ CREATE INDEX document_effect IF NOT EXISTS FOR (d:Document) ON (d.effStartsOn, d
 CREATE INDEX evidence_from IF NOT EXISTS FOR (e:Evidence) ON (e.from);
 CREATE INDEX evidence_to IF NOT EXISTS FOR (e:Evidence) ON (e.to);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source);
+CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.from, e.to, e.type);
 CREATE INDEX evidence_to_ref IF NOT EXISTS FOR (e:Evidence) ON (e.toRefKey);
 CREATE INDEX evidence_from_ref IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefKey);
 // Search: symbol, type, title and issuer (searchHead, pre-folded) rank above the body.

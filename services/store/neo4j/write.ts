@@ -14,7 +14,7 @@ type Triple = { from: string; to: string; type: RelationType };
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 
-function evidenceProps(row: EvidenceRow, suppressed: Set<string>): Record<string, unknown> {
+export function evidenceProps(row: EvidenceRow, suppressed: Set<string>): Record<string, unknown> {
   return {
     ...row,
     suppressed: suppressed.has(relationKey(row.from, row.type, row.to)),
@@ -57,8 +57,9 @@ export async function writeBatch(tx: Tx, batch: GraphBatch, at: string): Promise
     { docs: batch.documents.map((d) => ({ ...docProps({ ...d, stub: false, ambiguous: false }, texts.get(d.id) ?? null) })) },
   );
   await tx.run('UNWIND $docs AS d MATCH (f:File) WHERE f.id = d.id AND f.path <> d.file DETACH DELETE f', { docs: batch.documents.map((d) => ({ id: d.id, file: d.file })) });
+  const hashes = new Map(batch.documents.map((d) => [d.id, d.textHash]));
   await tx.run('UNWIND $files AS f MERGE (x:File {path: f.file}) SET x.id = f.id, x.textHash = f.hash', {
-    files: batch.files.map((f) => ({ ...f, hash: batch.documents.find((d) => d.id === f.id)?.textHash ?? null })),
+    files: batch.files.map((f) => ({ ...f, hash: hashes.get(f.id) ?? null })),
   });
   docIds.forEach((id) => touchedDocs.add(id));
 
