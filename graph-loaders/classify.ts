@@ -616,7 +616,7 @@ function enactingFormula(folded: string, cs: number, t: Trigger, identity: Docum
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
   const pre = folded.slice(cs, t.start).replace(/\s+/g, ' ');
-  return new RegExp(`ban hanh ${own} $`).test(pre) || new RegExp(`ban hanh ${own} (?:quy dinh|huong dan)? ?$`).test(pre);
+  return pre.endsWith(`ban hanh ${own} `) || pre.endsWith(`ban hanh ${own} quy dinh `) || pre.endsWith(`ban hanh ${own} huong dan `);
 }
 
 function passiveCat(verb: string): TriggerCategory {
@@ -754,6 +754,8 @@ function scopeBefore(stored: string, folded: string, m: Mention): string | null 
   return scopeIn(stored, folded, at, at + sm[1].length);
 }
 
+const NOUN_SO_END = new RegExp(String.raw`(?:${NOUNS})?\s*(?:so|s|se)?\s*[:.]?\s*$`);
+
 /** A paragraph that opens with "Thực hiện ..." and names the document it carries out ("... tại Văn bản số ..."). */
 function openingClause(folded: string, t: Trigger, gap: string): boolean {
   // bounded look-back (see lines.ts); a longer lead can match only if it is all bullets and blanks
@@ -762,7 +764,7 @@ function openingClause(folded: string, t: Trigger, gap: string): boolean {
   const lead = folded.slice(ls, t.start);
   if (!/^[\s\-+•*]*(?:de\s+)?$/.test(lead)) return false;
   if (!/^(?:thuc|thyc|tiep|trien|thi|to)/.test(t.text)) return false;
-  return gap.length <= 180 && /(?:^|\s)(?:tai|theo)\s*$/.test(gap.replace(new RegExp(String.raw`(?:${NOUNS})?\s*(?:so|s|se)?\s*[:.]?\s*$`), ''));
+  return gap.length <= 180 && /(?:^|\s)(?:tai|theo)\s*$/.test(gap.replace(NOUN_SO_END, ''));
 }
 
 function selfEvidence(stored: string, folded: string, m: Mention, dec: Decision, cs: number): [number, number] {

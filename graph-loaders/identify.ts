@@ -369,7 +369,7 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
     if (e < 0 || e > end) e = end;
     let f = folded.slice(pos, e);
     let s = stored.slice(pos, e);
-    const cut = MOTTO.exec(f);
+    const cut = /cong\s+hoa|cong\s+san|\sdo\s*-/.test(f) ? MOTTO.exec(f) : null;
     if (cut) {
       f = f.slice(0, cut.index);
       s = s.slice(0, cut.index);

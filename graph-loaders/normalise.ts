@@ -134,7 +134,10 @@ export function fold(stored: string): string {
 
 const OCR_REPAIR = /(?<![a-z0-9$])(?:\$[o06]|s[06b8]|se6)(?=\s*[:.]?\s*\d)|(?<![a-z])viv(?= )|(?<![a-z])quy ([il1]{1,3})(?=[\/ ,.])/g;
 
+const OCR_HINTS = ['$', 's0', 's6', 's8', 'sb', 'se6', 'viv', 'quy i', 'quy l', 'quy 1'];
+
 function repairOcr(s: string): string {
+  if (!OCR_HINTS.some((h) => s.indexOf(h) >= 0)) return s;
   return s.replace(OCR_REPAIR, (m: string, quy: string | undefined) => {
     if (quy !== undefined) return 'quy ' + 'i'.repeat(quy.length);
     if (m === 'viv') return 'v/v';
@@ -144,10 +147,14 @@ function repairOcr(s: string): string {
 
 /** Fold a short string for comparisons (keys, lexicon look-ups). Not for offsets. */
 export function foldKey(s: string): string {
-  const n = s.normalize('NFC');
+  return foldShort(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}
+
+/** Fold a short NFC string without OCR repairs (tokens, names). */
+export function foldShort(n: string): string {
   let out = '';
   for (let i = 0; i < n.length; i++) out += String.fromCharCode(FOLD[n.charCodeAt(i)]);
-  return out.replace(/\s+/g, ' ').trim();
+  return out;
 }
 
 /** Share of letters that carry Vietnamese diacritics: low for OCR text or text typed without them. */
@@ -179,7 +186,7 @@ export function canonicalSymbol(raw: string): string {
 }
 
 export function canonicalCode(tok: string): string {
-  const key = fold(tok).toUpperCase();
+  const key = foldShort(tok).toUpperCase();
   const spelled = CODE_SPELLING[key];
   if (spelled) return spelled;
   // codes printed in mixed case keep it (KTrVB, TTg); others are written in capitals
@@ -189,7 +196,7 @@ export function canonicalCode(tok: string): string {
 
 /** Repair an OCR-damaged Party issuer code: unknown, but known once a trailing letter is dropped. */
 export function repairIssuerCode(code: string): string | null {
-  const key = fold(code).toUpperCase();
+  const key = foldShort(code).toUpperCase();
   if (PARTY_ISSUER_CODES.has(key)) return null;
   if (key.length >= 3 && PARTY_ISSUER_CODES.has(key.slice(0, -1))) return key.slice(0, -1);
   return null;
@@ -285,7 +292,14 @@ export function provinceIn(foldedText: string): string | null {
   return m ? (PROVINCE_BY_KEY.get(m[1].replace(/\s+/g, ' ')) ?? null) : null;
 }
 
-const INSTITUTION_SORTED = [...INSTITUTION_WORDS].sort((a, b) => b[0].length - a[0].length);
+/** Institution phrases indexed by their first word, longest first. */
+const INSTITUTION_BY_FIRST = new Map<string, { parts: string[]; written: string }[]>();
+for (const [phrase, written] of [...INSTITUTION_WORDS].sort((a, b) => b[0].length - a[0].length)) {
+  const parts = phrase.split(' ');
+  const list = INSTITUTION_BY_FIRST.get(parts[0]) ?? [];
+  list.push({ parts, written });
+  INSTITUTION_BY_FIRST.set(parts[0], list);
+}
 
 /**
  * Write an institution name (often printed in capitals, or OCR'd without diacritics) the usual way:
@@ -293,12 +307,11 @@ const INSTITUTION_SORTED = [...INSTITUTION_WORDS].sort((a, b) => b[0].length - a
  */
 export function institutionName(raw: string): string {
   const words = raw.normalize('NFC').replace(/[*_#]+/g, ' ').split(/\s+/).filter(Boolean);
-  const keys = words.map((w) => foldKey(w).replace(/[^a-z0-9]/g, ''));
+  const keys = words.map((w) => foldShort(w).replace(/[^a-z0-9]/g, ''));
   const out: string[] = [];
   let i = 0;
   outer: while (i < words.length) {
-    for (const [phrase, written] of INSTITUTION_SORTED) {
-      const parts = phrase.split(' ');
+    for (const { parts, written } of INSTITUTION_BY_FIRST.get(keys[i]) ?? []) {
       if (i + parts.length > words.length) continue;
       let ok = true;
       for (let k = 0; k < parts.length; k++) if (keys[i + k] !== parts[k]) { ok = false; break; }
