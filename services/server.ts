@@ -15,6 +15,7 @@ import { assertAffordable, depthLimitRule } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
 import { makeResolvers } from './api/resolvers.js';
 import { EXPLORER_DIR, SCHEMA_FILE, VENDOR_DIRS } from './paths.js';
+import { exportRoutes } from './export/routes.js';
 import { existsSync } from 'node:fs';
 
 export const SCHEMA_SDL = readFileSync(SCHEMA_FILE, 'utf8');
@@ -87,6 +88,8 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
       return { status: 'unavailable', store: store.kind, error: (err as Error).message };
     }
   });
+
+  await app.register(exportRoutes, { store });
 
   if (existsSync(EXPLORER_DIR)) {
     await app.register(fastifyStatic, { root: EXPLORER_DIR, prefix: '/', index: 'index.html' });

@@ -10,6 +10,7 @@ import { listFiles } from '../../graph-loaders/read.js';
 import { resolveExtractions } from '../../graph-loaders/resolve.js';
 import { toExtractionLine } from '../../graph-loaders/output.js';
 import { SAMPLE_CORPUS_DIR } from '../paths.js';
+import { CliError, EXPORT_HELP, runExport, runImport, type ExportCliOptions, type ImportCliOptions } from '../export/cli.js';
 
 const envHelp = `\nEnvironment variables:\n${ENV_DOCS.map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n')}\n`;
 
@@ -129,6 +130,35 @@ program
   .description('print one JSON line per file: the document and the relations it asserts; touches no store')
   .argument('<paths...>', 'files or folders')
   .action(extract);
+
+program
+  .command('export')
+  .description('write the graph in an exchange format, streamed (to stdout unless --out)')
+  .argument('<format>', 'eli | documents-csv | relations-csv | curations-csv | csv | graphml | neo4j')
+  .option('--out <path>', 'file to write (a folder for csv)')
+  .option('--as-of <date>', 'date statuses are computed on, YYYY-MM-DD (default today)')
+  .option('--id <id>', 'one document only (eli)')
+  .option('--base <iri>', 'prefix of the IRIs minted for documents and issuers (eli)')
+  .addHelpText('after', `\nFormats:\n${EXPORT_HELP}\n`)
+  .action((format: string, options: ExportCliOptions) => withStore(config(), (store) => runExport(store, format, options)).then((files) => files.forEach((f) => process.stderr.write(`wrote ${f}\n`)), cliFailure));
+program
+  .command('import')
+  .description('read the csv export (documents.csv, relations.csv, curations.csv) into the configured store, all or nothing')
+  .argument('[folder]', 'folder the csv export wrote')
+  .option('--documents <file>', 'documents.csv')
+  .option('--relations <file>', 'relations.csv')
+  .option('--curations <file>', 'curations.csv (optional)')
+  .option('--merge', 'import into a store that already holds documents')
+  .action((folder: string | undefined, options: ImportCliOptions) =>
+    withStore(config(), (store) => runImport(store, folder, options)).then((n) => {
+      process.stdout.write(`imported ${n.documents} documents, ${n.evidence} assertions, ${n.curations} curations\n`);
+    }, cliFailure),
+  );
+
+function cliFailure(err: unknown): never {
+  if (err instanceof CliError) fail(err.message);
+  throw err;
+}
 
 for (const command of program.commands) command.addHelpText('after', envHelp);
 
