@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, KL96, NQ45, OLD08, STOP, browserAvailable, launchBrowser, nodeCentre, params, startExplorer, type Browser, type Explorer } from './support.js';
 
+// Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
+declare const document: any, window: any, getComputedStyle: any;
+
 describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
   let server: Explorer;
   let browser: Browser;
@@ -47,6 +50,28 @@ describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
     }, STOP);
     expect(nodes.stop).toEqual({ bg: seen.inEffect, border: 'solid', parent: 'g:replaced-by' });
     expect(nodes.kl312).toEqual({ bg: seen.superseded, border: 'dashed', parent: 'g:cited-by' });
+
+    // Labels drawn on the canvas are read against every status colour: at least 4.5:1.
+    const ratios = await page.evaluate(() => {
+      const cy = (window as any).explorerDiagram;
+      const lum = (c: string) => {
+        const [r, g, b] = c.match(/\d+/g)!.map(Number).map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const css = getComputedStyle(document.documentElement);
+      const statuses = ['IN_EFFECT', 'SUPERSEDED', 'PARTLY_SUPERSEDED', 'NOT_YET_ISSUED', 'NOT_YET_IN_EFFECT', 'EXPIRED'];
+      const label = cy.$id('centre').style('color');
+      return statuses.map((s) => {
+        const probe = document.createElement('span');
+        probe.style.color = css.getPropertyValue(`--${s}-bg`);
+        document.body.append(probe);
+        const bg = getComputedStyle(probe).color;
+        probe.remove();
+        const [hi, lo] = [lum(label), lum(bg)].sort((a, b) => b - a);
+        return (hi + 0.05) / (lo + 0.05);
+      });
+    });
+    for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
     expect(browser.errors).toEqual([]);
   });
 

@@ -4,6 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, NEW08, OLD08, STOP, browserAvailable, launchBrowser, params, screenshot, startExplorer, type Browser, type Explorer } from './support.js';
 
+// Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
+declare const window: any;
+type HTMLElement = any;
+
 describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
   let server: Explorer;
   let browser: Browser;

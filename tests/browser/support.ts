@@ -13,6 +13,10 @@ import { buildServer } from '../../services/server.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import type { Store } from '../../services/store/port.js';
 
+// Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
+declare const window: any;
+type HTMLElement = any;
+
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 export const WRITE_TOKEN = 'browser-test-token-0123456789';

@@ -1,12 +1,14 @@
 // A tiny element builder. Text is always set as text, never parsed as HTML: titles and quotes
 // come from documents and must not become markup.
 
+/** @typedef {string | number | Node | null | undefined | false | any[]} Child  (arrays nest) */
+
 /**
- * @typedef {string | number | Node | null | undefined | false | Child[]} Child
- * @param {string} tag  e.g. "a", "section"
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag  e.g. "a", "section"
  * @param {Record<string, any> | null} [attrs]  attributes; `class`, `on<event>` handlers, `dataset`
  * @param {...Child} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);

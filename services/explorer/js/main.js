@@ -33,7 +33,7 @@ async function render(moveFocus) {
     if (controller.signal.aborted) return;
     const message = err instanceof ApiError ? err.message : `Lỗi không mong đợi: ${/** @type {Error} */ (err).message}`;
     replace(main, errorBox('Không tải được trang này', message, () => render(true), h('p', null, h('a', { href: '/' }, 'Về trang tìm kiếm'))));
-    console.error(err);
+    if (!(err instanceof ApiError)) console.error(err); // a bug, not the server saying no
   } finally {
     if (running === controller) main.removeAttribute('aria-busy');
   }

@@ -28,7 +28,7 @@ export const DOCUMENT = `query Document($id: ID!, $asOf: Date) {
     sameSymbol { ...Brief status(asOf: $asOf) }
     effect(asOf: $asOf) { status asOf presumed reasons { kind date presumed relation { id } } }
     endedBy(asOf: $asOf) { id kind scope curated from { ...Brief } ${EVIDENCE} }
-    outgoing { id type kind scope curated ${EVIDENCE} other: to { ...Brief status(asOf: $asOf) candidates { ...Brief } } }
+    outgoing { id type kind scope curated ${EVIDENCE} other: to { ...Brief status(asOf: $asOf) candidates { ...Brief status(asOf: $asOf) } } }
     incoming { id type kind scope curated ${EVIDENCE} other: from { ...Brief status(asOf: $asOf) } }
   }
 }

@@ -33,7 +33,7 @@ export function loading(what = 'Đang tải…') {
 
 /**
  * An error a reader can act on. `level` h1 when it is the whole page, h2/h3 inside a section.
- * @param {string} title @param {string} message @param {(() => void) | null} [retry] @param {HTMLElement | null} [more] @param {string} [level]
+ * @param {string} title @param {string} message @param {(() => void) | null} [retry] @param {HTMLElement | null} [more] @param {'h1'|'h2'|'h3'} [level]
  */
 export function errorBox(title, message, retry = null, more = null, level = 'h1') {
   return h(
@@ -46,7 +46,7 @@ export function errorBox(title, message, retry = null, more = null, level = 'h1'
   );
 }
 
-/** A heading the view moves focus to after navigation, so keyboard and screen-reader users land on the new content. @param {string} level @param {...any} children */
+/** A heading the view moves focus to after navigation, so keyboard and screen-reader users land on the new content. @param {'h1'|'h2'} level @param {...any} children */
 export function heading(level, ...children) {
   return h(level, { tabindex: '-1', class: 'view-heading' }, ...children);
 }

@@ -43,7 +43,7 @@ export async function mountDiagram(section, doc, grouped, navigate) {
     autoungrabify: true,
     autounselectify: true,
   });
-  const order = cy.nodes('.doc').sort((a, b) => a.data('order') - b.data('order'));
+  const order = cy.nodes('.doc').sort((/** @type {any} */ a, /** @type {any} */ b) => a.data('order') - b.data('order'));
   let focused = 0;
   const say = () => {
     const n = order[focused];
@@ -82,6 +82,7 @@ export async function mountDiagram(section, doc, grouped, navigate) {
 
 /** @param {any} doc @param {import('../relations.js').Grouped[]} grouped */
 function elements(doc, grouped) {
+  /** @type {any[]} */
   const els = [{ group: 'nodes', classes: `doc centre ${doc.stub ? 'stub' : ''}`, data: { id: 'centre', docId: doc.id, label: label(doc), status: doc.status, order: 0, spoken: spoken(doc, 'văn bản đang xem') } }];
   let order = 1;
   for (const { group, relations } of grouped) {
@@ -105,7 +106,7 @@ function label(d) {
 
 /** @param {any} d @param {string} role */
 function spoken(d, role) {
-  const status = STATUS[/** @type {keyof typeof STATUS} */ (d.status)]?.vi ?? '';
+  const status = d.ambiguous ? 'tham chiếu chưa xác định, nhiều văn bản mang số hiệu này' : (STATUS[/** @type {keyof typeof STATUS} */ (d.status)]?.vi ?? '');
   return `${role}: ${d.type ?? ''} ${name(d)}, ${d.issuedOn ? date(d.issuedOn) : 'chưa rõ ngày'}, ${status}`;
 }
 

@@ -22,7 +22,7 @@ export function evidenceItem(ev) {
       ev.curated
         ? [ev.author ? ` · ${ev.author}` : '', ev.at ? `, ${date(ev.at.slice(0, 10))}` : '', ev.reason ? ` · lý do: ${ev.reason}` : '']
         : h('span', { class: 'rule' }, ` · quy tắc ${ev.rule}`),
-      ` · ${resolutionText(ev.resolution)}`,
+      ev.curated ? '' : ` · ${resolutionText(ev.resolution)}`,
       ev.effectiveFrom ? ` · có hiệu lực từ ${date(ev.effectiveFrom)}` : '',
     ),
   );
@@ -56,7 +56,7 @@ export function relationItem(rel) {
       { class: 'relation-head' },
       docLink(other),
       ' ',
-      badge(other.status),
+      other.ambiguous ? null : badge(other.status),
       rel.kind ? h('span', { class: 'tag' }, rel.kind) : null,
       rel.scope ? h('span', { class: 'tag' }, `phạm vi: ${rel.scope}`) : null,
       rel.curated ? h('span', { class: 'tag tag-curated' }, 'có biên tập') : null,

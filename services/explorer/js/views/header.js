@@ -27,7 +27,7 @@ export function documentHeader(doc, asOf) {
     doc.title ? h('p', { class: 'title' }, doc.title) : null,
     h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
     doc.stub ? h('p', { class: 'note' }, 'Văn bản này chưa được nạp toàn văn: những gì biết về nó đến từ các văn bản trích dẫn nó.') : null,
-    statusLine(doc, asOf),
+    doc.ambiguous ? null : statusLine(doc, asOf),
   );
 }
 

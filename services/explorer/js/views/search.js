@@ -41,7 +41,7 @@ export async function renderSearch(main, p, ctx) {
     main,
     asking ? heading('h1', p.q ? `Kết quả cho “${p.q}”` : 'Văn bản theo bộ lọc') : heading('h1', 'Tra cứu văn bản và quan hệ giữa các văn bản'),
     asking ? null : intro(types.stats),
-    filters(p, types.stats.byType),
+    filterPanel(p, types.stats.byType),
     h(
       'section',
       { class: 'results', 'aria-labelledby': 'results-title' },
@@ -63,6 +63,13 @@ function intro(stats) {
     h('p', { class: 'examples' }, 'Thử: ', EXAMPLES.map((q) => [h('a', { href: href({ q }), class: 'chip' }, q), ' '])),
     h('p', { class: 'stats' }, `${stats.documents} văn bản (${stats.documents - stats.stubs} đã nạp toàn văn, ${stats.stubs} chỉ biết qua trích dẫn), ${stats.relations} quan hệ.`),
   );
+}
+
+/** Filters, folded away on a phone unless one is in use. @param {Record<string, string>} p @param {{key: string, count: number}[]} byType */
+function filterPanel(p, byType) {
+  const used = ['type', 'issuer', 'year', 'inEffectOn'].filter((k) => p[k]).length;
+  const open = used > 0 || window.matchMedia('(min-width: 641px)').matches;
+  return h('details', { class: 'filter-panel', open }, h('summary', null, used ? `Bộ lọc (${used} đang dùng)` : 'Bộ lọc'), filters(p, byType));
 }
 
 /** @param {Record<string, string>} p @param {{key: string, count: number}[]} byType */

@@ -17,7 +17,7 @@ export async function renderSymbol(main, p, ctx) {
     document.title = `${p.symbol} · không tìm thấy`;
     return replace(main, notFound(`Không có văn bản nào mang số hiệu “${p.symbol}”.`, p.symbol));
   }
-  replace(main, picker(p.symbol, docs, asOf));
+  replace(main, picker(docs[0].symbol ?? p.symbol, docs, asOf));
 }
 
 /** @param {string} symbol @param {any[]} docs @param {string|undefined} asOf */

@@ -45,7 +45,8 @@ function item(link) {
 function axis(items) {
   const dated = items.filter((i) => when(i.doc));
   if (!dated.length) return h('p', { class: 'note' }, 'Các văn bản trong chuỗi chưa rõ ngày ban hành, nên không đặt được lên trục thời gian.');
-  const years = dated.map((i) => Number(when(i.doc).slice(0, 4)));
+  const at0 = (/** @type {Item} */ i) => /** @type {string} */ (when(i.doc));
+  const years = dated.map((i) => Number(at0(i).slice(0, 4)));
   const first = Math.min(...years);
   const last = Math.max(...years) + 1;
   const span = Date.UTC(last, 0, 1) - Date.UTC(first, 0, 1);
@@ -55,7 +56,7 @@ function axis(items) {
   for (let y = first; y <= last; y += step) ticks.push(h('li', { class: 'tick', style: `left:${(at(`${y}-01-01`) * 100).toFixed(2)}%` }, String(y)));
   return h(
     'div',
-    { class: 'axis', role: 'img', 'aria-label': `Trục thời gian từ ${first} đến ${last}: ${dated.map((i) => `${name(i.doc)} ${date(when(i.doc))}`).join(', ')}` },
+    { class: 'axis', role: 'img', 'aria-label': `Trục thời gian từ ${first} đến ${last}: ${dated.map((i) => `${name(i.doc)} ${date(at0(i))}`).join(', ')}` },
     h('div', { class: 'axis-line', 'aria-hidden': 'true' }),
     h('ol', { class: 'ticks', 'aria-hidden': 'true' }, ticks),
     h(
@@ -64,7 +65,7 @@ function axis(items) {
       dated.map((i, n) =>
         h(
           'li',
-          { class: `marker ${n % 2 ? 'below' : 'above'} ${i.current ? 'current' : ''} status-${i.doc.status}`, style: `left:${(at(when(i.doc)) * 100).toFixed(2)}%` },
+          { class: `marker ${n % 2 ? 'below' : 'above'} ${i.current ? 'current' : ''} ${i.doc.issuedOn ? '' : 'presumed'} status-${i.doc.status}`, style: `left:${(at(at0(i)) * 100).toFixed(2)}%` },
           h('span', { class: 'dot' }),
           h('span', { class: 'marker-label' }, name(i.doc), h('br'), i.doc.issuedOn ? date(i.doc.issuedOn) : `≥ ${date(i.doc.issuedNotBefore)}`),
         ),
