@@ -37,6 +37,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
       abort.abort();
     };
     const body = Readable.from(format.write(store, { asOf, id, signal: abort.signal }), { objectMode: false, highWaterMark: 1 });
+    body.on('end', finish);
     body.on('close', finish);
     request.raw.on('close', () => {
       if (!reply.raw.writableFinished) body.destroy();
