@@ -81,7 +81,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   let blankNumber = false;
   {
     const limit = headingStart >= 0 ? Math.max(headingStart, 0) : Math.min(headerEnd, 1500);
-    const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?so\s*[:.]?[ \t]*/g;
+    const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?s[oe]\s*[:.]?[ \t]*/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(header)) && m.index <= limit) {
       const at = m.index + m[0].length;

@@ -119,6 +119,12 @@ export const PARTY_ISSUER_CODES = new Set([
   'BTGDVTU', 'BCDTU', 'BTCHU', 'BTGHU', 'UBKTHU', 'BTCDU', 'UBKTDU', 'BTGDU', 'DTN', 'TWDTN',
 ]);
 
+/** State issuer codes that OCR damage can be repaired into (folded upper). */
+export const STATE_ISSUER_CODES = new Set([
+  'UBND', 'HDND', 'CP', 'TTG', 'QH', 'UBTVQH', 'BTC', 'BNV', 'BCA', 'BQP', 'BYT', 'BGDDT', 'BKHDT', 'BTP', 'BCT', 'BXD', 'BNNPTNT',
+  'BTNMT', 'BGTVT', 'BLDTBXH', 'BVHTTDL', 'BTTTT', 'BKHCN', 'NHNN', 'TTCP', 'KTNN', 'VPCP', 'TANDTC', 'VKSNDTC', 'BNG', 'UBDT',
+]);
+
 /** Issuer codes of local Party committees and their offices: the same symbol recurs across provinces. */
 export const LOCAL_ISSUER_CODES = new Set([
   'TU', 'HU', 'QU', 'DU', 'TXU', 'VPTU', 'VPHU', 'VPQU', 'VPDU', 'BTCTU', 'BTGTU', 'UBKTTU', 'BDVTU', 'BNCTU',

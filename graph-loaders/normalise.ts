@@ -3,7 +3,7 @@
 // offset in the folded copy is an offset in the stored text. Folding lower-cases, removes tone marks,
 // maps đ→d and repairs OCR damage that can be repaired without changing length ("$6" → "so").
 import { TextDecoder } from 'node:util';
-import { CODE_SPELLING, INSTITUTION_WORDS, PARTY_ISSUER_CODES, PROVINCES } from './lexicon.js';
+import { CODE_SPELLING, INSTITUTION_WORDS, PARTY_ISSUER_CODES, PROVINCES, STATE_ISSUER_CODES, TYPE_CODE_NAMES } from './lexicon.js';
 
 // ---------------------------------------------------------------------------------------------
 // Legacy encodings
@@ -196,10 +196,58 @@ export function canonicalCode(tok: string): string {
 
 /** Repair an OCR-damaged Party issuer code: unknown, but known once a trailing letter is dropped. */
 export function repairIssuerCode(code: string): string | null {
-  const key = foldShort(code).toUpperCase();
+  const key = code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
   if (PARTY_ISSUER_CODES.has(key)) return null;
   if (key.length >= 3 && PARTY_ISSUER_CODES.has(key.slice(0, -1))) return key.slice(0, -1);
-  return null;
+  return repairCode(code, PARTY_ISSUER_CODES);
+}
+
+const TYPE_CODES = new Set(Object.keys(TYPE_CODE_NAMES));
+/** Letters OCR puts for others: I for L, B, V, U...; O for Q or D; VV for W; IJ for U. */
+const CONFUSABLE = /[IOLJ01]/;
+const PREFERRED: Record<string, string> = { I: 'L', O: 'Q', J: 'U', '0': 'O', '1': 'I' };
+
+/**
+ * An unknown code that is one OCR confusion away from exactly one known code ("KI" → KL, "NO" → NQ,
+ * "UIND" → UBND, "TVV" → TW, "TIJ" → TU). Null when it is known, or when the repair is not unique.
+ */
+export function repairCode(code: string, known: Set<string>): string | null {
+  const key = code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
+  if (known.has(key) || key.length < 2) return null;
+  const merged = key.replace(/VV/g, 'W').replace(/IJ|LJ/g, 'U');
+  if (merged !== key && known.has(merged)) return merged;
+  if (!CONFUSABLE.test(key)) return null;
+  // the likeliest reading first: I for L or 1, O for Q or 0, J for U ...
+  for (let i = 0; i < key.length; i++) {
+    for (const r of PREFERRED[key[i]] ?? '') {
+      const cand = key.slice(0, i) + r + key.slice(i + 1);
+      if (known.has(cand)) return cand;
+    }
+  }
+  let found: string | null = null;
+  for (const k of known) {
+    if (k.length !== key.length) continue;
+    let diff = 0;
+    let ok = true;
+    for (let i = 0; i < k.length && ok; i++) {
+      if (k[i] === key[i]) continue;
+      diff++;
+      if (diff > 1 || !CONFUSABLE.test(key[i])) ok = false;
+    }
+    if (ok && diff === 1) {
+      if (found) return null;
+      found = k;
+    }
+  }
+  return found;
+}
+
+export function repairTypeCode(code: string): string | null {
+  return repairCode(code, TYPE_CODES);
+}
+
+export function repairStateIssuerCode(code: string): string | null {
+  return repairCode(code, STATE_ISSUER_CODES);
 }
 
 // ---------------------------------------------------------------------------------------------

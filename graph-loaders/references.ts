@@ -4,7 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { canonicalCode, canonicalSymbol, dateAt, repairIssuerCode } from './normalise.js';
+import { canonicalCode, canonicalSymbol, dateAt, repairIssuerCode, repairStateIssuerCode, repairTypeCode } from './normalise.js';
 import { symbolKey } from './ids.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
@@ -78,8 +78,8 @@ const ISSUER_WORDS = new Set(
   ),
 );
 /** Words that end an issuer name; the second set only when printed in lower case ("tại" vs "Bộ Tài chính"). */
-const ISSUER_STOP_ALWAYS = new Set(['ve', 'va', 'khoa', 'ngay', 'thang', 'theo', 'thuc', 'trien', 'da', 'duoc', 'nhiem', 'nham', 'gan', 'voi', 'cho', 'den', 'trong']);
-const ISSUER_STOP = new Set(['tai', 'so', 'nam', 'tu', 'tong', 'de']);
+const ISSUER_STOP_ALWAYS = new Set(['ve', 'va', 'khoa', 'ngay', 'thang', 'theo', 'thuc', 'trien', 'duoc', 'nhiem', 'nham', 'gan', 'voi', 'cho', 'trong']);
+const ISSUER_STOP = new Set(['tai', 'so', 'nam', 'tu', 'tong', 'de', 'da', 'den']); // "Bộ Tài chính", "Sở", "Quảng Nam", "Đà Nẵng"...
 const ISSUER_HEADS = new Set(['ban', 'bo', 'chinh', 'quoc', 'thu', 'uy', 'ubnd', 'hdnd', 'hoi', 'thanh', 'tinh', 'huyen', 'quan', 'dang', 'van', 'trung', 'thuong', 'mat', 'toa', 'vien', 'kiem', 'ngan', 'tong', 'chu', 'so', 'cuc']);
 
 function isUpperInitial(ch: string | undefined): boolean {
@@ -279,11 +279,22 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     raw = stored.slice(start, end);
     typeCode = m[2].toUpperCase();
     issuerCode = m[3].toUpperCase();
-    const fixed = repairIssuerCode(m[3]);
+    // codes as printed (the folded copy reads J as I), repaired only into known codes
+    const printedIssuer = raw.slice(raw.length - m[3].length);
+    const fixed = repairIssuerCode(printedIssuer);
     if (fixed) {
-      repaired = `issuer code ${m[3].toUpperCase()} read as ${fixed}`;
+      repaired = `issuer code ${printedIssuer} read as ${fixed}`;
       raw = raw.slice(0, raw.length - m[3].length) + fixed;
       issuerCode = fixed;
+    }
+    const dash = /-[ \t]?/.exec(raw);
+    const typeAt = dash ? dash.index + dash[0].length : -1;
+    const printedType = typeAt >= 0 ? raw.slice(typeAt, typeAt + m[2].length) : m[2];
+    const fixedType = repairTypeCode(printedType);
+    if (fixedType && typeAt >= 0) {
+      repaired = (repaired ? repaired + '; ' : '') + `type code ${printedType} read as ${fixedType}`;
+      raw = raw.slice(0, typeAt) + fixedType + raw.slice(typeAt + m[2].length);
+      typeCode = fixedType;
     }
   } else {
     family = 'state';
@@ -294,6 +305,20 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     const dm = /^([a-z]+)(\d+)$/.exec(last);
     if (dm && !dm[1].endsWith('qh')) end -= dm[2].length;
     raw = stored.slice(start, end);
+    // OCR damage to the codes after the number ("16/NO-CP", "10/UIND-XD"): repaired only into a known code
+    const codeStart = raw.length - raw.replace(/^\d+[a-z]?\s?\/\s?(?:\d{4}\s?\/\s?)?/i, '').length;
+    const fixedCodes = raw
+      .slice(codeStart)
+      .split('-')
+      .map((tok, i) => {
+        const t = tok.trim();
+        const letters = /^[A-Za-zĐđ]+/.exec(t)?.[0] ?? '';
+        const fix = letters && (i === 0 && segs.length > 1 ? repairTypeCode(letters) ?? repairStateIssuerCode(letters) : repairStateIssuerCode(letters));
+        if (!fix) return tok;
+        repaired = (repaired ? repaired + '; ' : '') + `code ${letters.toUpperCase()} read as ${fix}`;
+        return tok.replace(letters, fix);
+      });
+    raw = raw.slice(0, codeStart) + fixedCodes.join('-');
     if (m[5]) {
       // N/YEAR/CODE[-ISSUER]: the first code is the type unless it is the issuer alone (QH15)
       typeCode = segs.length > 1 ? segs[0].replace(/\d+$/, '').toUpperCase() : null;

@@ -248,7 +248,7 @@ export function resolveExtractions(extractions: Extraction[], external: Candidat
     const selfId = e.document.id;
     const self: ResolvedTarget = { id: selfId, symbol: e.document.symbol, date: e.document.issuedOn, how: 'self' };
     const resolveSide = (t: ReferenceTarget): ResolvedTarget => {
-      const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && (!t.date || t.date === e.document.issuedOn);
+      const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && !!t.date && t.date === e.document.issuedOn;
       if (own) return self;
       return resolveTarget(t, citing, index.get(t).filter((c) => c.id !== selfId));
     };

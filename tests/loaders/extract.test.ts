@@ -60,3 +60,20 @@ describe('extractText', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('the loader on a generated corpus (graph-loaders/generate: chains, reused symbols, OCR damage)', () => {
+  it('meets the targets on 400 generated documents, resolved as one batch', async () => {
+    const { Corpus } = await import('../../graph-loaders/generate/corpus.js');
+    const docs = [...new Corpus({ docs: 400, seed: 17 }).documents()];
+    const pred = extractBatch(docs.map((d) => ({ text: d.text, file: d.file })));
+    const report = scoreExtraction(docs.flatMap((d) => d.truth) as unknown as Record<string, unknown>[], pred as unknown as Record<string, unknown>[]);
+    console.log('\ngenerated corpus (400 documents)\n' + figuresTable(report.figures) + '\n');
+    const f = report.figures;
+    expect(f.recall).toBeGreaterThanOrEqual(0.98);
+    expect(f.precision).toBeGreaterThanOrEqual(0.98);
+    expect(f.strong).toBeGreaterThanOrEqual(0.95);
+    expect(f.supersedesPrecision).toBeGreaterThanOrEqual(0.99);
+    expect(f.supersedesRecall).toBeGreaterThanOrEqual(0.99);
+    expect(f.identity).toBeGreaterThanOrEqual(0.99);
+  });
+});

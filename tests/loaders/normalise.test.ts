@@ -120,3 +120,17 @@ describe('names', () => {
     expect(institutionName('BỘ CHÍNH TRỊ')).toBe('Bộ Chính trị');
   });
 });
+
+describe('OCR repair of codes', () => {
+  it('repairs a code one OCR confusion away from a known one, and nothing else', async () => {
+    const { repairTypeCode, repairStateIssuerCode, repairIssuerCode } = await import('../../graph-loaders/normalise.js');
+    expect(repairTypeCode('KI')).toBe('KL');
+    expect(repairTypeCode('NO')).toBe('NQ');
+    expect(repairTypeCode('NQ')).toBeNull();
+    expect(repairTypeCode('VP')).toBeNull();
+    expect(repairStateIssuerCode('UIND')).toBe('UBND');
+    expect(repairIssuerCode('TVV')).toBe('TW');
+    expect(repairIssuerCode('TIJ')).toBe('TU');
+    expect(repairIssuerCode('TI')).toBeNull(); // TU or TW: not sure, left as printed
+  });
+});
