@@ -1,12 +1,14 @@
 // The issue's journey in a real browser over the sample corpus: search "nghi quyet 08", see the
 // two documents that carry 08-NQ/TU, open the 2013 one, see it SUPERSEDED by the 2026 conclusion
 // with the quote, click through to that conclusion, and see the timeline.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, NEW08, OLD08, STOP, browserAvailable, launchBrowser, params, screenshot, startExplorer, type Browser, type Explorer } from './support.js';
 
 // Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
 declare const window: any;
 type HTMLElement = any;
+type HTMLAnchorElement = any;
 
 describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
   let server: Explorer;
@@ -127,6 +129,33 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     const found = await page.locator('.result-list article .doc-meta').allInnerTexts();
     expect(found.length).toBeGreaterThan(0);
     for (const meta of found) expect(meta).toMatch(/^Kết luận · Bộ Chính trị/);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('offers the exports as downloads: this document on its page, the whole graph on the search page', async () => {
+    const page = await browser.page();
+    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    const link = page.locator('.downloads a', { hasText: 'Văn bản này (ELI JSON-LD)' });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('08-NQ_TU_2013-05-16.jsonld');
+    const eli = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(eli['@graph']).toEqual([expect.objectContaining({ id_local: '08-NQ/TU', date_document: '2013-05-16', in_force: 'InForce-notInForce', status: 'SUPERSEDED', statusOn: AS_OF })]);
+
+    await page.goto(`${server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    const files = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    expect(files).toEqual([
+      `/export/documents.csv?asOf=${AS_OF}`,
+      `/export/relations.csv?asOf=${AS_OF}`,
+      '/export/curations.csv',
+      `/export/eli.jsonld?asOf=${AS_OF}`,
+      `/export/graph.graphml?asOf=${AS_OF}`,
+      `/export/neo4j.cypher?asOf=${AS_OF}`,
+    ]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a').first().click()]);
+    const rows = readFileSync((await csv.path())!, 'utf8').split('\n');
+    expect(rows[0]).toMatch(/^id,symbol,type,issuer,issuedOn,title,status,statusOn/);
+    expect(rows.find((r) => r.startsWith(`${OLD08},`))).toContain(`SUPERSEDED,${AS_OF}`);
     expect(browser.errors).toEqual([]);
   });
 

@@ -43,10 +43,10 @@ export async function renderDocument(main, p, ctx) {
     documentHeader(doc, asOf),
     ambiguousBlock(doc),
     endedBlock(doc),
-    downloadSlot({ view: 'document', params: p, id: doc.id }),
     grouped.length ? diagram : null,
     timeline,
     relationsSection(grouped, doc),
+    downloadSlot({ view: 'document', params: p, id: doc.id }),
     fullText(doc),
   );
   if (grouped.length) {
