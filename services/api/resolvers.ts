@@ -5,6 +5,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import type { IResolvers } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
 import { ingestText } from '../../graph-loaders/load.js';
+import { decodeBase64, ingestBytes } from '../../graph-loaders/ingest-file.js';
 import { RELATION_TYPES } from '../../graph-loaders/types.js';
 import { CURATION_SOURCE, curatedEvidenceKey } from '../domain/curation.js';
 import { isIsoDate, today } from '../domain/dates.js';
@@ -201,6 +202,15 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         requireWriter(ctx.author, ctx.config.tokens);
         if (!filename.trim() || filename.length > 300) throw badInput('filename must be 1 to 300 characters');
         const result = await ingestText(ctx.store, filename, text);
+        if ('error' in result) throw badInput(`${filename}: ${result.error}`);
+        return requireDocument(ctx, result.id);
+      },
+      async ingestFile(_: unknown, { filename, contentBase64 }: { filename: string; contentBase64: string }, ctx: ApiContext) {
+        requireWriter(ctx.author, ctx.config.tokens);
+        if (!filename.trim() || filename.length > 300) throw badInput('filename must be 1 to 300 characters');
+        const bytes = decodeBase64(contentBase64);
+        if (!bytes) throw badInput(`${filename}: contentBase64 is not base64`);
+        const result = await ingestBytes(ctx.store, filename, bytes);
         if ('error' in result) throw badInput(`${filename}: ${result.error}`);
         return requireDocument(ctx, result.id);
       },
