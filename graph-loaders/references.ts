@@ -51,7 +51,7 @@ const NUMBER_PREFIX = String.raw`(?<![\p{L}\d\/.\-])`;
 // Party: N-TYPE/ISSUER. State: N/YEAR/CODE(-CODE)* or N/CODE-CODE(-CODE)*.
 const SYMBOL_RE = new RegExp(
   NUMBER_PREFIX +
-    String.raw`(\d{1,5}[a-z]?)(?:[ \t]?-[ \t]?([a-z]{1,5})[ \t]?\/[ \t]?([a-z]{1,10})(\d{0,2})(?![a-z])` +
+    String.raw`(\d{1,5}[a-z]?)(?:[ \t]?-[ \t]?\n?([a-z]{1,5})[ \t]?\n?\/[ \t]?\n?([a-z]{1,10})(\d{0,2})(?![a-z])` +
     String.raw`|\s?\/\s?(?:((?:19|20)\d{2})\s?\/\s?([a-z]{1,12}\d{0,2}(?:[ \t]?-[ \t]?[a-z]{1,12}\d{0,2}){0,3})|([a-z]{1,12}\d{0,2}(?:[ \t]?-[ \t]?[a-z]{1,12}\d{0,2}){1,3}))(?![a-z\d]))`,
   'gu',
 );
@@ -243,8 +243,17 @@ export function findReferences(stored: string, folded: string, options: FindOpti
     const subj = readSubject(stored, folded, cur.tailEnd, limit);
     cur.subject = subj?.subject ?? null;
     cur.subjectEnd = subj?.end ?? cur.tailEnd;
-    if (cur.family === 'short') finishShortForm(stored, cur);
   }
+  // a list of short forms shares the issuer printed after its last number
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a.family === 'short' && b.family === 'short' && !a.issuer && b.issuer && a.noun === b.noun && /^[\s,]*(?:va\s+)?$/.test(folded.slice(a.tailEnd, b.phraseStart))) {
+      a.issuer = b.issuer;
+      a.term ??= b.term;
+    }
+  }
+  for (const cur of mentions) if (cur.family === 'short') finishShortForm(stored, cur);
   return mentions;
 }
 
@@ -410,16 +419,37 @@ function findShortForms(stored: string, folded: string, mentions: Mention[], ski
     if (taken.some(([a, b]) => phraseStart < b && end > a) || skip.some(([a, b]) => phraseStart < b && end > a)) continue;
     const after = folded.slice(end, end + 24);
     if (NOT_A_DOCUMENT_AFTER.test(after)) continue;
+    // "Nghị quyết số 57, 59, 66 và 68 của Bộ Chính trị": a list of short forms sharing the noun
+    const list = SHORT_LIST.exec(folded.slice(end, end + 80));
+    if (list && !NOT_A_DOCUMENT_AFTER.test(folded.slice(end + list[0].length, end + list[0].length + 24)) && !/^\s*(?:\/|-\s?[a-z])/.test(folded.slice(end + list[0].length, end + list[0].length + 4))) {
+      const noun = m[1].replace(/\s+/g, ' ');
+      pushShort(mentions, stored, phraseStart, numStart, end, m[3], noun);
+      const re = /(\d{1,5})/g;
+      let nm: RegExpExecArray | null;
+      while ((nm = re.exec(list[0]))) {
+        const s0 = end + nm.index;
+        pushShort(mentions, stored, s0, s0, s0 + nm[1].length, nm[1], noun);
+      }
+      SHORT_RE.lastIndex = end + list[0].length;
+      continue;
+    }
     if (/^\s*[,.]?\s*\d/.test(after)) continue; // a list of numbers, not a document
     if (/^[\s,]*(?:khoa|ngay\s+\d|nam\s+\d)/.test(after) && !m[2]) continue;
-    const noun = m[1].replace(/\s+/g, ' ');
+    pushShort(mentions, stored, phraseStart, numStart, end, m[3], m[1].replace(/\s+/g, ' '));
+  }
+}
+
+const SHORT_LIST = /^(?:\s*,\s*\d{1,5}(?![\d\/\-a-z]))*(?:\s*,?\s*(?:va|và)\s+\d{1,5}(?![\d\/\-a-z]))/;
+
+function pushShort(mentions: Mention[], stored: string, phraseStart: number, numStart: number, end: number, number: string, noun: string): void {
+  {
     const typeCode = NOUN_CODE[noun] ?? null;
     mentions.push({
       index: 0,
       start: numStart,
       end,
       phraseStart,
-      symbol: m[3],
+      symbol: number,
       key: '',
       family: 'short',
       typeCode,
@@ -434,8 +464,8 @@ function findShortForms(stored: string, folded: string, mentions: Mention[], ski
       tailEnd: end,
       subject: null,
       subjectEnd: end,
-      shortForm: stored.slice(phraseStart, end),
-      number: m[3],
+      shortForm: phraseStart === numStart ? `${TYPE_NAME_BY_FOLDED.get(noun) ?? ''} ${number}`.trim() : stored.slice(phraseStart, end),
+      number,
       unresolved: true,
       repaired: null,
     });
@@ -460,7 +490,8 @@ function finishShortForm(stored: string, cur: Mention): void {
   const issuerCode = issuerCodeOf(cur.issuer);
   cur.issuerCode = issuerCode;
   const end = cur.issuer ? cur.tailEnd : cur.end;
-  cur.shortForm = stored.slice(cur.phraseStart, end).replace(/\s+/g, ' ').trim();
+  if (cur.phraseStart !== cur.start) cur.shortForm = stored.slice(cur.phraseStart, end).replace(/\s+/g, ' ').trim();
+  else if (cur.issuer) cur.shortForm = `${cur.shortForm} của ${cur.issuer}`;
   cur.symbol = shortPlaceholder(cur.number!, cur.typeCode, issuerCode);
   cur.key = symbolKey(cur.symbol);
 }

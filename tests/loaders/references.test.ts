@@ -130,3 +130,30 @@ describe('symbol parts', () => {
     expect(symbolParts('08-NQ/TU')).toMatchObject({ number: '08', typeCode: 'NQ', issuerCode: 'TU', party: true });
   });
 });
+
+describe('lists and line wraps', () => {
+  it('"các Nghị quyết số 57, 59, 66 và 68 của Bộ Chính trị": four short forms with the issuer', () => {
+    const ms = refs('Triển khai các Nghị quyết số 57, 59, 66 và 68 của Bộ Chính trị trong năm 2025.');
+    expect(ms.map((m) => [m.number, m.family, m.issuerCode, m.unresolved])).toEqual([
+      ['57', 'short', 'TW', true],
+      ['59', 'short', 'TW', true],
+      ['66', 'short', 'TW', true],
+      ['68', 'short', 'TW', true],
+    ]);
+    expect(ms[1].shortForm).toBe('Nghị quyết 59 của Bộ Chính trị');
+  });
+
+  it('a short-form list resolves against the full symbols of the same text', () => {
+    const e = extractText('Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 và Nghị quyết số 68-NQ/TW, ngày 04/5/2025 của Bộ Chính trị. Quán triệt các Nghị quyết 57 và 68.', 'x.txt');
+    expect(e.relations.map((r) => [r.to.symbol, r.to.date])).toEqual([
+      ['57-NQ/TW', '2024-12-22'],
+      ['68-NQ/TW', '2025-05-04'],
+      ['57-NQ/TW', '2024-12-22'],
+      ['68-NQ/TW', '2025-05-04'],
+    ]);
+  });
+
+  it('a Party symbol broken by an OCR line wrap', () => {
+    expect(refs('Nghi quyet so 45-NQ/\nTW, ngay 24/01/2019').map((m) => [m.symbol, m.date])).toEqual([['45-NQ/TW', '2019-01-24']]);
+  });
+});
