@@ -13,7 +13,7 @@ import type { DocumentIdentity, EndingKind, ExtractedRelation, ReferenceTarget, 
 import type { Layout } from './identify.js';
 import type { Mention } from './references.js';
 import { TYPE_NAMES } from './lexicon.js';
-import { dateAt } from './normalise.js';
+import { dateAt, withoutProvinces } from './normalise.js';
 import { lineStartWithin, onlyBlanksBefore } from './lines.js';
 
 export type TriggerCategory = 'review' | 'supersede' | 'amend' | 'guide' | 'implement' | 'basis';
@@ -207,7 +207,7 @@ const THIS_DOC_AT = new RegExp(String.raw`(?:${NOUNS})\s+nay(?![a-z])`, 'y');
 const LIST_SUBJECT_RE = new RegExp(String.raw`(?<![a-z])cac\s+(?:${NOUNS}|quy\s+dinh)?\s*(?:sau|duoi)\s*(?:day)?`);
 const NOUN_RE = new RegExp(String.raw`(?<![a-z])(?:${NOUNS})(?![a-z])`);
 const FUTURE_RE =
-  /(?<![a-z])(?:xay\s+dung|ban\s+hanh|du\s+thao|soan\s+thao|nghien\s+cuu|de\s+xuat|trinh|kien\s+nghi|tham\s+muu|chuan\s+bi|hoan\s+thien|ra\s+soat|xem\s+xet|de\s+nghi|se|du\s+kien|huong\s+toi|tien\s+toi|chi\s+dao|giao|yeu\s+cau|da|dang|sau\s+khi|khi|neu|truong\s+hop|co\s+the|can|phai)(?![a-z])/;
+  /(?<![a-z])(?:xay\s+dung|ban\s+hanh|du\s+thao|soan\s+thao|nghien\s+cuu|de\s+xuat|trinh|kien\s+nghi|tham\s+muu|chuan\s+bi|hoan\s+thien|ra\s+soat|xem\s+xet|de\s+nghi|se|du\s+kien|huong\s+toi|tien\s+toi|chi\s+dao|giao|yeu\s+cau|da|sau\s+khi|khi|neu|truong\s+hop|co\s+the|can|phai)(?![a-z])/;
 const DECISION_RE = /(?:^|\s)(?:nhat\s+tri|dong\s+y|thong\s+nhat|quyet\s+nghi|chap\s+thuan|cho\s+phep)(?:\s+viec)?\s*$|\S\s+quyet\s+dinh(?:\s+viec)?\s*$/;
 const IMPERATIVE_LEAD =
   /^(?:\s|,|tiep\s+tuc|day\s+manh|khan\s+truong|tap\s+trung|quyet\s+liet|tich\s+cuc|chu\s+dong|nghiem\s+tuc|kip\s+thoi|lanh\s+dao|chi\s+dao|to\s+chuc|thuc\s+hien|quan\s+triet|tuyen\s+truyen|va|de|dong\s+thoi|ngay|sau\s+do)*$/;
@@ -216,7 +216,8 @@ const STRIP_LEAD = /^(?:\s|dieu\s+\d+[a-z]?\s*[.:]|ve\s+viec|v\/v|ve|dong\s+thoi
 type Speaker = 'self' | 'other' | 'future';
 
 /** Who says the relation phrase: the text before it in its clause. */
-function speaker(pre: string, cat: TriggerCategory): Speaker {
+function speaker(preRaw: string, cat: TriggerCategory): Speaker {
+  const pre = withoutProvinces(preRaw);
   if (THIS_DOC_RE.test(pre)) return FUTURE_RE.test(pre.replace(THIS_DOC_RE, ' ').replace(/co\s+hieu\s+luc[^,]*/, ' ')) && !/co\s+hieu\s+luc/.test(pre) ? 'future' : 'self';
   const p = pre.replace(STRIP_LEAD, '');
   if (LIST_SUBJECT_RE.test(p) && !FUTURE_RE.test(p)) return 'self';
@@ -232,7 +233,8 @@ function speaker(pre: string, cat: TriggerCategory): Speaker {
  * hiện ...", "Ban hành Kế hoạch thực hiện ..."), unless it names another document to be made ("Tờ trình
  * về việc ban hành Nghị quyết thay thế ...").
  */
-function titleSpeaker(pre: string, cat: TriggerCategory): Speaker {
+function titleSpeaker(preRaw: string, cat: TriggerCategory): Speaker {
+  const pre = withoutProvinces(preRaw);
   const p = pre.replace(STRIP_LEAD, '');
   if (!p.trim()) return 'self';
   if (cat === 'implement' && /^(?:ban\s+hanh\s+)?(?:ke\s+hoach|chuong\s+trinh)(?:\s+hanh\s+dong)?(?:\s+cua\s+[a-z ]{2,60}?)?\s*$/.test(p)) return 'self';
@@ -323,6 +325,25 @@ const ACTIVE_LEAD = /\s*,?\s*(?:(?:da|se)\s+)?(?:(?:ve|v\/v)\s+(?:viec\s+)?|(?:d
 const ISSUING_PLAN = /(?:ban\s+hanh\s+)?(?:chuong\s+trinh|ke\s+hoach)(?:\s+hanh\s+dong)?\s+/y;
 const WORD_AFTER = /[a-z]+\s+/y;
 
+/**
+ * "Chỉ thị số 37-CT/TU, ngày ... về tăng cường ..., thay thế Chỉ thị số 15-CT/TU": an ending or amending
+ * phrase that closes the subject of X, right before the next document, in the same clause.
+ */
+function endingAfterSubject(folded: string, x: Mention, next: Mention | undefined): Trigger | null {
+  if (!next || x.subjectEnd <= x.tailEnd) return null;
+  const seg = folded.slice(x.tailEnd, next.phraseStart);
+  if (seg.length > 260 || /[;:]|\.\s|\n\s*\n/.test(seg)) return null;
+  const m = /,\s*((?:da\s+)?(?:thay\s+the(?:\s+cho)?|bai\s+bo|huy\s+bo|sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi))\s*$/.exec(seg.replace(FILLER_TAIL, ''));
+  if (!m) return null;
+  const subject = withoutProvinces(seg.slice(0, m.index));
+  if (FUTURE_RE.test(subject) || NOUN_RE.test(subject)) return null;
+  const start = x.tailEnd + m.index + m[0].indexOf(m[1]);
+  const t = triggerAt(folded, start + (/^da\s+/.exec(m[1])?.[0].length ?? 0));
+  return t && (t.cat === 'supersede' || t.cat === 'amend') ? t : null;
+}
+
+const FILLER_TAIL = new RegExp(String.raw`(?:\s(?:toan\s+bo|mot\s+so\s+dieu\s+cua|cac))*\s*$`);
+
 /** The relation phrase right after a document's tail, allowing "về ban hành Chương trình hành động của Chính phủ ...". */
 function activeTriggerAfter(folded: string, pos: number): Trigger | null {
   ACTIVE_LEAD.lastIndex = pos;
@@ -406,7 +427,7 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
       }
     }
     // active: "X ... về tiếp tục thực hiện Y", "X ... triển khai Y", "X ... thay thế Y"
-    const trig = activeTriggerAfter(folded, x.tailEnd);
+    const trig = activeTriggerAfter(folded, x.tailEnd) ?? endingAfterSubject(folded, x, next);
     if (!trig || trig.cat === 'basis') continue;
     if (!next || next.phraseStart < trig.end) continue;
     if (!tightGap(folded.slice(trig.end, next.phraseStart))) continue;

@@ -334,6 +334,13 @@ const PROVINCE_RE = new RegExp(
   String.raw`(?<![a-z])(${[...PROVINCE_BY_KEY.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
 );
 
+const PROVINCE_RE_G = new RegExp(PROVINCE_RE.source, 'g');
+
+/** A folded string with province names blanked out ("Đà Nẵng", "Cần Thơ" are no "đã", "cần"). */
+export function withoutProvinces(foldedText: string): string {
+  return foldedText.replace(PROVINCE_RE_G, (m) => ' '.repeat(m.length));
+}
+
 /** Find a province named in a folded string ("thanh pho hai phong" → Hải Phòng). */
 export function provinceIn(foldedText: string): string | null {
   const m = PROVINCE_RE.exec(foldedText);
