@@ -14,7 +14,7 @@ import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import type { Store } from '../../services/store/port.js';
 
 // Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
-declare const window: any;
+declare const window: any, requestAnimationFrame: any;
 type HTMLElement = any;
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -120,19 +120,24 @@ export function params(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
 
-/** Wait until the diagram is drawn, and return where a node sits on the page. */
+/** Wait until the diagram is drawn, bring a node into view, and return where it sits in the viewport. */
 export async function nodeCentre(page: Page, nodeId: string): Promise<{ x: number; y: number }> {
   await page.locator('.diagram-canvas[data-ready]').waitFor();
-  const point = await page.evaluate((id) => {
+  const found = await page.evaluate((id) => {
     const cy = (window as any).explorerDiagram;
     const node = cy.$id(id);
-    if (node.empty()) return null;
-    const p = node.renderedPosition();
+    if (node.empty()) return false;
     const top = (cy.container() as HTMLElement).getBoundingClientRect().top + window.scrollY;
-    window.scrollTo(0, top + p.y - window.innerHeight / 2); // bring the node into the viewport
+    window.scrollTo(0, top + node.renderedPosition().y - window.innerHeight / 2);
+    return true;
+  }, nodeId);
+  if (!found) throw new Error(`no diagram node ${nodeId}`);
+  // Cytoscape learns of a scroll from the scroll event, a frame later; click only after that.
+  return page.evaluate(async (id) => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const cy = (window as any).explorerDiagram;
+    const p = cy.$id(id).renderedPosition();
     const box = (cy.container() as HTMLElement).getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, nodeId);
-  if (!point) throw new Error(`no diagram node ${nodeId}`);
-  return point;
 }
