@@ -115,7 +115,12 @@ export function identify(stored: string, folded: string, file = ''): Identified 
     };
     if (!tryAt(0, headingStart > 0 ? Math.max(headingStart, 600) : headerEnd, false)) {
       // some texts print the place-date line elsewhere (above the signature): accept it on a line of its own
-      tryAt(0, folded.length, true);
+      if (!tryAt(0, folded.length, true)) {
+        // or the header prints the date without the place: "ngày 30 tháng 9 năm 2024" alone on its line
+        const limit = headingStart > 0 ? headingStart : Math.min(headerEnd, 1500);
+        const lone = /(?:^|\n)[ \t*]*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})[ \t*]*(?=\n|$)/.exec(folded.slice(0, limit));
+        if (lone) issuedOn = isoDate(+lone[1], +lone[2], +lone[3]);
+      }
     }
   }
 

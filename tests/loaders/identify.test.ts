@@ -120,3 +120,12 @@ describe('identify on other shapes', () => {
     expect([d.symbol, d.type, d.issuer, d.issuedOn, d.place, d.effectiveFrom]).toEqual(['1520-QĐ/TU', 'Quyết định', 'Ban Thường vụ Tỉnh ủy Thái Bình', '2024-09-30', 'Thái Bình', '2024-09-30']);
   });
 });
+
+describe('identify: header variants', () => {
+  it('a date line without a place in the header is the issue date; a deadline in the body is not', () => {
+    const d = id('BỘ TƯ PHÁP\n\nSố: 12/BTP-VP\n\nngày 05 tháng 3 năm 2024\n\nV/v báo cáo\n\nĐề nghị gửi báo cáo trước ngày 30 tháng 3 năm 2024.');
+    expect([d.symbol, d.issuedOn, d.type]).toEqual(['12/BTP-VP', '2024-03-05', 'Công văn']);
+    const none = id('KẾT LUẬN\nvề một việc\n\nĐề nghị hoàn thành trước ngày 30 tháng 3 năm 2024.');
+    expect(none.issuedOn).toBeNull();
+  });
+});
