@@ -92,6 +92,18 @@ export function identify(stored: string, folded: string, file = ''): Identified 
       }
       if (/^[ \t.…]*\/[ \t]*[a-z]/.test(header.slice(at, at + 20))) blankNumber = true;
     }
+    if (!ownSymbol && !blankNumber) {
+      // text flattened into one line: "... THÀNH PHỐ X Số: 123/QĐ-UBND X, ngày ..." (the colon makes it the number line)
+      const flat = /\ss[oe]\s*:\s*/g;
+      let fm: RegExpExecArray | null;
+      while ((fm = flat.exec(header)) && fm.index <= Math.min(limit, 1500)) {
+        const found = symbolAt(stored, folded, fm.index + fm[0].length, 2);
+        if (found) {
+          ownSymbol = found;
+          break;
+        }
+      }
+    }
   }
 
   // ---- place and issue date

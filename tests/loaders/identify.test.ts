@@ -129,3 +129,12 @@ describe('identify: header variants', () => {
     expect(none.issuedOn).toBeNull();
   });
 });
+
+describe('identify: flattened text', () => {
+  it('reads the number and date of a header flattened into one line', () => {
+    const d = id('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 15/2024/QĐ-UBND Quảng Ninh, ngày 22 tháng 5 năm 2024 QUYẾT ĐỊNH Về việc bãi bỏ Quyết định số 12/2016/QĐ-UBND.');
+    expect([d.symbol, d.issuedOn]).toEqual(['15/2024/QĐ-UBND', '2024-05-22']);
+    const e = extractText('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH Số: 15/2024/QĐ-UBND Quảng Ninh, ngày 22 tháng 5 năm 2024 QUYẾT ĐỊNH Về việc bãi bỏ Quyết định số 12/2016/QĐ-UBND.', 'flat.txt');
+    expect(e.relations.map((r) => r.to.symbol)).toEqual(['12/2016/QĐ-UBND']);
+  });
+});
