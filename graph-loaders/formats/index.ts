@@ -1,6 +1,11 @@
 // Documents in container formats (PDF, Word, HTML), detected by content. Returns null for
 // bytes that are not one of them, so plain-text decoding takes over.
+import { availableParallelism } from 'node:os';
 import { sniff } from './sniff.js';
+import { limiter } from './limit.js';
+
+/** Containers parsed at once (each may hold a large document in memory). */
+const parsing = limiter(Math.max(2, availableParallelism()));
 
 type Result = { text: string } | { error: string };
 
@@ -10,9 +15,9 @@ export async function readFormatted(bytes: Uint8Array): Promise<Result | null> {
     case null:
       return null;
     case 'pdf':
-      return guarded('PDF', async () => (await import('./pdf.js')).readPdf(bytes));
+      return parsing(() => guarded('PDF', async () => (await import('./pdf.js')).readPdf(bytes)));
     case 'docx':
-      return guarded('.docx', async () => (await import('./docx.js')).readDocx(bytes));
+      return parsing(() => guarded('.docx', async () => (await import('./docx.js')).readDocx(bytes)));
     case 'html':
       return guarded('HTML', async () => (await import('./html.js')).readHtml(bytes));
     case 'doc':

@@ -1,9 +1,13 @@
 // OCR of page images with the Tesseract command line and its Vietnamese data. Optional: when
 // it is missing, say so and how to install it. TESSERACT_CMD names another binary.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { limiter } from './limit.js';
 
 export const INSTALL_HINT = 'Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie';
 const PAGE_TIMEOUT_MS = 180_000;
+/** One Tesseract per core: more only queue for the CPU. */
+const pages = limiter(availableParallelism());
 
 export function tesseractCommand(): string {
   return process.env.TESSERACT_CMD || 'tesseract';
@@ -59,7 +63,7 @@ export function ocrUnavailable(): Promise<string | null> {
 
 /** One page image (PNG) → its text. */
 export async function ocrImage(png: Uint8Array): Promise<string> {
-  const r = await run(tesseractCommand(), ['stdin', 'stdout', '-l', 'vie', '--dpi', '300', '--psm', '3'], png, PAGE_TIMEOUT_MS);
+  const r = await pages(() => run(tesseractCommand(), ['stdin', 'stdout', '-l', 'vie', '--dpi', '300', '--psm', '3'], png, PAGE_TIMEOUT_MS));
   if (r.spawnError) throw new Error(`Tesseract could not start: ${r.spawnError.message}`);
   if (r.code !== 0) throw new Error(`Tesseract failed (exit ${r.code ?? 'killed: took too long'}): ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
   return r.stdout;

@@ -182,3 +182,26 @@ describe('scanned PDF', () => {
     await store.close();
   }, 120_000);
 });
+
+describe('a whole chunk of files at once', () => {
+  it('parses a bounded number of containers at a time, and every one still loads', async () => {
+    const { limiter } = await import('../../graph-loaders/formats/limit.js');
+    const limit = limiter(2);
+    let now = 0;
+    let most = 0;
+    const task = () => limit(async () => {
+      most = Math.max(most, ++now);
+      await new Promise((r) => setTimeout(r, 5));
+      now--;
+      return now;
+    });
+    await Promise.all(Array.from({ length: 10 }, task));
+    expect(most).toBe(2);
+    const dir = tmp();
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(dir, `kl${i}.pdf`), await pdfFromText(KL96.replace('96-KL/TW', `${100 + i}-KL/TW`)));
+    const store = await EmbeddedStore.open({ dataDir: tmp() });
+    const summary = await loadPaths([dir], store);
+    expect(summary).toMatchObject({ documents: 12, errors: [] });
+    await store.close();
+  });
+});
