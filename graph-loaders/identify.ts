@@ -4,7 +4,7 @@
 // line (not from a signature stamp), its title (trích yếu), and the layout the classifier needs:
 // where the title is, where the final provisions start.
 import { TYPE_CODE_NAMES, TYPE_NAMES, canonicalTerm, PARTY_TYPE_OVERRIDES, LOCAL_ISSUER_CODES } from './lexicon.js';
-import { allDates, dateAt, institutionName, isoDate, provinceIn, provinceName } from './normalise.js';
+import { allDates, dateAt, foldShort, institutionName, isoDate, provinceIn, provinceName } from './normalise.js';
 import { symbolAt, symbolParts, type Mention } from './references.js';
 import { documentId, unnumberedId } from './ids.js';
 import { lineStartWithin, onlyBlanksBefore } from './lines.js';
@@ -207,8 +207,9 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   }
 
   // ---- issuer from the header's left column
-  const headerIssuer = headerOrganisation(stored, folded, headingStart >= 0 ? headingStart : Math.min(headerEnd, titleStart >= 0 ? titleStart : 1200));
-  let issuer = issuerFromHeading ?? headerIssuer.issuer;
+  let headerCache: { issuer: string | null; locality: string | null } | null = null;
+  const headerIssuer = () => (headerCache ??= headerOrganisation(stored, folded, headingStart >= 0 ? headingStart : Math.min(headerEnd, titleStart >= 0 ? titleStart : 1200)));
+  let issuer = issuerFromHeading ?? headerIssuer().issuer;
 
   if (!issuerFromHeading && issuer) issuer = signatureIssuer(stored, folded, issuer) ?? issuer;
 
@@ -230,7 +231,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   const local = isLocalIssuer(issuer, ownSymbol?.symbol ?? null);
   let locality: string | null = null;
   if (issuer) locality = provinceIn(foldedName(issuer));
-  if (!locality && local) locality = headerIssuer.locality ?? (place ? provinceName(place) : null) ?? dominantProvince(folded);
+  if (!locality && local) locality = (issuerFromHeading ? null : headerIssuer().locality) ?? (place ? provinceName(place) : null) ?? dominantProvince(folded);
   if (issuer && locality && local && !provinceIn(foldedName(issuer)) && /(?:thành phố|tỉnh|Thành ủy|Tỉnh ủy)$/u.test(issuer)) issuer = `${issuer} ${locality}`;
   if (place) place = provinceName(place) ?? place;
 
@@ -339,11 +340,7 @@ function placeBefore(stored: string, folded: string, commaAt: number, lineStartO
 }
 
 function foldedName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return foldShort(s.normalize('NFC'));
 }
 
 function isLocalIssuer(issuer: string | null, symbol: string | null): boolean {

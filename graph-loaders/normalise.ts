@@ -150,6 +150,19 @@ export function foldKey(s: string): string {
   return foldShort(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The same key as ids.symbolKey (upper case, no spaces, Đ→D, no tone marks), computed with the fold
+ * table: symbolKey decomposes character by character and is slow in hot paths.
+ */
+export function fastSymbolKey(symbol: string): string {
+  if (/[jJ]/.test(symbol)) return symbolKeySlow(symbol);
+  return foldShort(symbol.normalize('NFC')).toUpperCase().replace(/\s+/g, '');
+}
+
+function symbolKeySlow(symbol: string): string {
+  return symbol.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase().replace(/\s+/g, '');
+}
+
 /** Fold a short NFC string without OCR repairs (tokens, names). */
 export function foldShort(n: string): string {
   let out = '';

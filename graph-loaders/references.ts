@@ -4,8 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { canonicalCode, canonicalSymbol, dateAt, repairIssuerCode, repairStateIssuerCode, repairTypeCode } from './normalise.js';
-import { symbolKey } from './ids.js';
+import { canonicalCode, canonicalSymbol, dateAt, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode } from './normalise.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
 
