@@ -374,7 +374,11 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
   const ownKey = identity.symbol ? identity.symbol.toUpperCase() : null;
   // The text's own number printed again with its own date ("Kèm theo Kế hoạch số 15/KH-UBND ngày ..."). An undated
   // mention of the same symbol is a reference: numbers restart each year and recur across terms.
-  const isSelfMention = (m: Mention) => !!ownKey && m.family !== 'short' && m.symbol.toUpperCase() === ownKey && !!m.date && m.date === identity.issuedOn;
+  const isSelfMention = (m: Mention) =>
+    !!ownKey &&
+    m.family !== 'short' &&
+    m.symbol.toUpperCase() === ownKey &&
+    ((!!m.date && m.date === identity.issuedOn) || (!m.date && /kem\s+theo\s*(?:[a-z]+\s+){0,3}$/.test(folded.slice(Math.max(0, m.phraseStart - 40), m.phraseStart))));
   const consumed = new Set<number>(); // mentions that are a side of a relation between two others
   const inTitle = (m: Mention) => layout.titleStart >= 0 && m.start >= layout.titleStart && m.end <= layout.titleEnd;
 

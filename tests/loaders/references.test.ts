@@ -157,3 +157,14 @@ describe('lists and line wraps', () => {
     expect(refs('Nghi quyet so 45-NQ/\nTW, ngay 24/01/2019').map((m) => [m.symbol, m.date])).toEqual([['45-NQ/TW', '2019-01-24']]);
   });
 });
+
+describe('not documents', () => {
+  it('form and table numbers are skipped', () => {
+    expect(refs('Kê khai theo Mẫu số 01/TK-TNCN và Biểu số 02/BC-UBND ban hành kèm theo Thông tư số 80/2021/TT-BTC.').map((m) => m.symbol)).toEqual(['80/2021/TT-BTC']);
+  });
+
+  it('an annex "kèm theo Kế hoạch số ..." of the document itself is no reference', () => {
+    const e = extractText('ỦY BAN NHÂN DÂN\nTỈNH X\n\nSố: 125/KH-UBND\n\nX, ngày 18 tháng 3 năm 2025\n\nKẾ HOẠCH\nvề một việc\n\nNội dung.\n\nPHỤ LỤC\n(Kèm theo Kế hoạch số 125/KH-UBND của Ủy ban nhân dân tỉnh)\n\nBáo cáo theo Kế hoạch số 125/KH-UBND năm 2024.', 'k.txt');
+    expect(e.relations.map((r) => r.evidence.includes('Kèm theo'))).toEqual([false]);
+  });
+});
