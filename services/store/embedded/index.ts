@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.j
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
 import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
-import { validateBatch } from '../validate.js';
+import { pageCount, validateBatch } from '../validate.js';
 import { GraphState } from './graph-state.js';
 import { decodeSegment, encodeSegment, Persistence } from './persist.js';
 import { TextStore } from './text-store.js';
@@ -246,12 +246,14 @@ export class EmbeddedStore implements Store {
   }
 
   async *streamDocuments(pageSize: number): AsyncIterable<DocumentNode[]> {
+    pageSize = pageCount(pageSize);
     const ids = this.state.orderedIds();
     for (let i = 0; i < ids.length; i += pageSize) yield ids.slice(i, i + pageSize).map((id) => this.state.doc(id)!);
   }
 
   /** Rows in key order: keys begin with "<source>|", so sources sorted that way, then keys within each. */
   async *streamEvidence(pageSize: number): AsyncIterable<EvidenceRow[]> {
+    pageSize = pageCount(pageSize);
     const sources = new Set<number>();
     for (const r of this.state.allRows()) sources.add(this.state.table.source[r]);
     const ordered = [...sources].map((n) => this.state.nodes.value(n)!).sort((a, b) => byId(`${a}|`, `${b}|`));
