@@ -1,0 +1,109 @@
+// The status rule, on its own: summaries, the filter predicate that mirrors it, and the reasons.
+import { describe, expect, it } from 'vitest';
+import { EFFECT_STATUSES, endedBy, endingWindow, explain, matches, statusOn, statusPredicate, summarise, type EndingFact } from '../../services/domain/effect.js';
+import type { EffectSummary } from '../../services/store/model.js';
+import { ev } from '../support/fixtures.js';
+
+const dates = (doc: Partial<{ issuedOn: string | null; issuedNotBefore: string | null; effectiveFrom: string | null; expiresOn: string | null }>) => ({
+  issuedOn: null,
+  issuedNotBefore: null,
+  effectiveFrom: null,
+  expiresOn: null,
+  ...doc,
+});
+
+function fact(type: 'SUPERSEDES' | 'AMENDS', from: Parameters<typeof dates>[0] | null, fields: Parameters<typeof ev>[3] = {}, source?: Parameters<typeof dates>[0]): EndingFact {
+  const row = ev('ENDER', type, 'TARGET', fields);
+  return { row, from: from ? dates(from) : null, source: source ? dates(source) : row.source === row.from && from ? dates(from) : null };
+}
+
+describe('summaries and status on a date', () => {
+  it('ends a document on the date its ending document was issued, and not before', () => {
+    const doc = dates({ issuedOn: '2013-05-16' });
+    const s = summarise(doc, [fact('SUPERSEDES', { issuedOn: '2026-03-01' })]);
+    expect(statusOn(s, '2013-05-15')).toBe('NOT_YET_ISSUED');
+    expect(statusOn(s, '2020-01-01')).toBe('IN_EFFECT');
+    expect(statusOn(s, '2026-02-28')).toBe('IN_EFFECT');
+    expect(statusOn(s, '2026-03-01')).toBe('SUPERSEDED');
+    expect(s.endPresumed).toBe(false);
+  });
+
+  it('uses the effective date an ending text gives', () => {
+    const s = summarise(dates({ issuedOn: '2019-01-01' }), [fact('SUPERSEDES', { issuedOn: '2024-11-30' }, { effectiveFrom: '2025-07-01' })]);
+    expect(statusOn(s, '2025-06-30')).toBe('IN_EFFECT');
+    expect(statusOn(s, '2025-07-01')).toBe('SUPERSEDED');
+  });
+
+  it('reasons with bounds when the ending document has no date, and says so', () => {
+    const doc = dates({ issuedOn: '2024-02-15' });
+    const undated = fact('SUPERSEDES', { issuedNotBefore: '2026-02-11' });
+    const report = explain(doc, [undated], '2026-11-01');
+    expect(report.value).toBe('SUPERSEDED');
+    expect(report.presumed).toBe(true);
+    expect(explain(doc, [undated], '2025-06-01')).toMatchObject({ value: 'IN_EFFECT' });
+    // a third document saying it happened bounds it from above: certain from that date on
+    const asserted = fact('SUPERSEDES', { issuedNotBefore: '2026-02-11' }, { source: 'THIRD' }, { issuedOn: '2026-05-01' });
+    expect(endingWindow(asserted)).toEqual({ date: '2026-02-11', exact: false, certainBy: '2026-05-01' });
+    expect(explain(doc, [asserted], '2026-06-01').presumed).toBe(false);
+    expect(explain(doc, [asserted], '2026-03-01').presumed).toBe(true);
+  });
+
+  it('keeps a partial ending apart from a whole one, and an amendment ends nothing', () => {
+    const doc = dates({ issuedOn: '2021-09-29' });
+    const partial = fact('SUPERSEDES', { issuedOn: '2024-03-01' }, { scope: 'Điều 5' });
+    const amended = fact('AMENDS', { issuedOn: '2024-05-01' });
+    const s = summarise(doc, [partial, amended]);
+    expect(statusOn(s, '2024-06-01')).toBe('PARTLY_SUPERSEDED');
+    const report = explain(doc, [partial, amended], '2024-06-01');
+    expect(report.reasons.map((r) => r.kind)).toEqual(['ISSUED', 'PARTLY_ENDED', 'AMENDED']);
+    expect(statusOn(summarise(doc, [amended]), '2030-01-01')).toBe('IN_EFFECT');
+  });
+
+  it('tells expiry by its own term from a repeal, whichever comes first', () => {
+    const plan = dates({ issuedOn: '2025-01-10', expiresOn: '2025-12-31' });
+    expect(statusOn(summarise(plan, []), '2026-01-01')).toBe('EXPIRED');
+    const stoppedEarly = summarise(plan, [fact('SUPERSEDES', { issuedOn: '2025-06-01' })]);
+    expect(statusOn(stoppedEarly, '2026-01-01')).toBe('SUPERSEDED');
+    const stoppedLate = summarise(plan, [fact('SUPERSEDES', { issuedOn: '2026-06-01' })]);
+    expect(statusOn(stoppedLate, '2026-07-01')).toBe('EXPIRED');
+  });
+
+  it('is not yet in effect between issue and its own effective date', () => {
+    const law = dates({ issuedOn: '2024-06-29', effectiveFrom: '2025-01-01' });
+    const s = summarise(law, []);
+    expect(statusOn(s, '2024-07-01')).toBe('NOT_YET_IN_EFFECT');
+    expect(statusOn(s, '2025-01-01')).toBe('IN_EFFECT');
+  });
+
+  it('lists what ended it by a date', () => {
+    const doc = dates({ issuedOn: '2013-05-16' });
+    const f = fact('SUPERSEDES', { issuedOn: '2026-03-01' });
+    expect(endedBy(doc, [f], '2026-01-01')).toEqual([]);
+    expect(endedBy(doc, [f], '2026-03-01')).toEqual([f.row]);
+  });
+});
+
+describe('the filter predicate', () => {
+  it('selects exactly the documents statusOn gives that status, for every status and date', () => {
+    // every combination of a few dates for each field, against every asked date
+    const pick = [null, '2020-01-01', '2022-06-15', '2025-01-01'];
+    const asked = ['2019-12-31', '2020-01-01', '2021-01-01', '2022-06-15', '2023-01-01', '2025-01-01', '2026-01-01'];
+    let checked = 0;
+    for (const startsOn of pick)
+      for (const effectiveFrom of pick)
+        for (const endsOn of pick)
+          for (const endKind of ['SUPERSEDED', 'EXPIRED'] as const)
+            for (const partlyEndsOn of pick) {
+              const s: EffectSummary = { startsOn, startPresumed: false, effectiveFrom, endsOn, endKind: endsOn ? endKind : null, endPresumed: false, partlyEndsOn };
+              for (const date of asked) {
+                const status = statusOn(s, date);
+                for (const v of EFFECT_STATUSES) {
+                  expect(matches(s, statusPredicate([v], date)), `${v} on ${date} for ${JSON.stringify(s)}`).toBe(status === v);
+                  checked++;
+                }
+                expect(matches(s, statusPredicate(['IN_EFFECT', 'PARTLY_SUPERSEDED'], date))).toBe(status === 'IN_EFFECT' || status === 'PARTLY_SUPERSEDED');
+              }
+            }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+});
