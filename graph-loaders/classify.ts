@@ -45,7 +45,7 @@ const TRIGGER_PARTS: [TriggerCategory, string][] = [
   ],
   [
     'supersede',
-    String.raw`thay\s+the(?:\s+cho)?|bai\s+bo|huy\s+bo|(?<!xay\s)dung\s+(?:${TH}|hieu\s+luc)|het\s+hieu\s+luc(?:\s+thi\s+hanh)?|khong\s+con\s+hieu\s+luc|cham\s+dut\s+(?:hieu\s+luc|viec\s+${TH})|dinh\s+chi(?:\s+viec\s+thi\s+hanh)?|(?:tam\s+)?ngung\s+(?:hieu\s+luc|${TH}|thi\s+hanh)`,
+    String.raw`thay\s+the(?:\s+cho)?|bai\s+bo|huy\s+bo|huy(?=\s+(?:cac\s+)?(?:${NOUNS})\s)|tam\s+dung\s+(?:${TH}|hieu\s+luc)|(?<!xay\s)dung\s+(?:${TH}|hieu\s+luc)|thoi\s+${TH}|het\s+hieu\s+luc(?:\s+thi\s+hanh)?|khong\s+con\s+hieu\s+luc|cham\s+dut\s+(?:hieu\s+luc|(?:viec\s+)?${TH})|dinh\s+chi(?:\s+viec\s+thi\s+hanh)?|(?:tam\s+)?ngung\s+(?:hieu\s+luc|${TH}|thi\s+hanh)`,
   ],
   ['amend', String.raw`sua\s+doi\s*,?\s*(?:va\s+)?bo\s+sung|sua\s+doi|bo\s+sung|dieu\s+chinh|dinh\s+chinh`],
   ['guide', String.raw`quy\s+dinh\s+chi\s+tiet(?:\s+va\s+huong\s+dan(?:\s+thi\s+hanh)?)?(?:\s+thi\s+hanh)?|huong\s+dan(?:\s+(?:thi\s+hanh|${TH}|${TK}(?:\s+${TH})?))?`],
@@ -60,10 +60,13 @@ const TRIGGER_RE = new RegExp(TRIGGER_PARTS.map(([, src]) => `(${src})(?![a-z])`
 
 function findTriggers(folded: string, from: number, to: number): Trigger[] {
   const out: Trigger[] = [];
-  const window = folded.slice(from, to);
+  // a little past `to`, so that lookaheads ("hủy" before a document noun) see what follows
+  const window = folded.slice(from, Math.min(folded.length, to + 32));
+  const limit = to - from;
   TRIGGER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TRIGGER_RE.exec(window))) {
+    if (m.index + m[0].length > limit) break;
     const before = m.index > 0 ? window.charCodeAt(m.index - 1) : from > 0 ? folded.charCodeAt(from - 1) : 32;
     if (before >= 97 && before <= 122) {
       TRIGGER_RE.lastIndex = m.index + 1;
@@ -247,6 +250,9 @@ const KIND_OF: [RegExp, EndingKind][] = [
   [/^thay/, 'thay thế'],
   [/^bai/, 'bãi bỏ'],
   [/^huy/, 'hủy bỏ'],
+  [/^tam\s+dung/, 'ngưng hiệu lực'],
+  [/^thoi/, 'dừng thực hiện'],
+  [/^cham\s+dut\s+(?:viec\s+)?th/, 'dừng thực hiện'],
   [/^dung/, 'dừng thực hiện'],
   [/^(?:het|khong\s+con|cham\s+dut\s+hieu)/, 'hết hiệu lực'],
   [/^cham\s+dut\s+viec/, 'dừng thực hiện'],

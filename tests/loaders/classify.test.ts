@@ -189,3 +189,17 @@ describe('provenance', () => {
     expect(a.map((r) => [r.start, r.end, r.type])).toEqual(b.map((r) => [r.start, r.end, r.type]));
   });
 });
+
+describe('other ways to end a document', () => {
+  it('thôi thực hiện, chấm dứt thực hiện, tạm dừng thực hiện, hủy', () => {
+    const rs = rels(
+      'QUYẾT ĐỊNH\nVề việc xử lý văn bản\n\nĐiều 1. Thôi thực hiện Quyết định số 11/QĐ-UBND ngày 05/01/2020.\n\nĐiều 2. Chấm dứt thực hiện Kế hoạch số 22/KH-UBND ngày 06/02/2021.\n\nĐiều 3. Tạm dừng thực hiện Quyết định số 33/QĐ-UBND ngày 07/3/2022.\n\nĐiều 4. Hủy Quyết định số 44/QĐ-UBND ngày 08/4/2023.',
+    );
+    expect(rs.map((r) => [r.to.symbol, r.type, r.kind])).toEqual([
+      ['11/QĐ-UBND', 'SUPERSEDES', 'dừng thực hiện'],
+      ['22/KH-UBND', 'SUPERSEDES', 'dừng thực hiện'],
+      ['33/QĐ-UBND', 'SUPERSEDES', 'ngưng hiệu lực'],
+      ['44/QĐ-UBND', 'SUPERSEDES', 'hủy bỏ'],
+    ]);
+  });
+});
