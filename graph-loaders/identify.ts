@@ -93,6 +93,20 @@ export function identify(stored: string, folded: string, file = ''): Identified 
       if (/^[ \t.…]*\/[ \t]*[a-z]/.test(header.slice(at, at + 20))) blankNumber = true;
     }
     if (!ownSymbol && !blankNumber) {
+      // a copy whose first line is the title with the number ("Kết luận 96-KL/TW năm 2024 về ...", "NGHỊ QUYẾT SỐ 12-NQ/TU ...")
+      const first = /^[\s*#_]*/.exec(header)?.[0].length ?? 0;
+      const lineEnd = header.indexOf('\n', first);
+      const line = header.slice(first, lineEnd < 0 ? header.length : lineEnd);
+      const tm = new RegExp(String.raw`^(${TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+')).join('|')})\s+(?:so\s*[:.]?\s*)?(?=\d)`).exec(line);
+      if (tm && !/^(?:van ban|cong van)/.test(tm[1])) {
+        const found = symbolAt(stored, folded, first + tm[0].length, 1);
+        if (found) {
+          ownSymbol = found;
+          headingType ??= TYPE_NAMES.find(([k]) => k === tm[1].replace(/\s+/g, ' '))?.[1] ?? null;
+        }
+      }
+    }
+    if (!ownSymbol && !blankNumber) {
       // text flattened into one line: "... THÀNH PHỐ X Số: 123/QĐ-UBND X, ngày ..." (the colon makes it the number line)
       const flat = /\ss[oe]\s*:\s*/g;
       let fm: RegExpExecArray | null;

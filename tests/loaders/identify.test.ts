@@ -138,3 +138,12 @@ describe('identify: flattened text', () => {
     expect(e.relations.map((r) => r.to.symbol)).toEqual(['12/2016/QĐ-UBND']);
   });
 });
+
+describe('identify: a copy titled with its number', () => {
+  it('"Kết luận 96-KL/TW năm 2024 ..." on the first line is the document itself, not a reference', () => {
+    const e = extractText('Kết luận 96-KL/TW năm 2024 tiếp tục thực hiện Nghị quyết 45-NQ/TW về Hải Phòng\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n\nHà Nội, ngày 30 tháng 9 năm 2024\n\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\nvề tiếp tục thực hiện Nghị quyết số 45-NQ/TW, ngày 24/01/2019\n\nNội dung.', 'copy.txt');
+    expect([e.document.symbol, e.document.issuedOn, e.document.type]).toEqual(['96-KL/TW', '2024-09-30', 'Kết luận']);
+    expect(e.relations.map((r) => r.to.symbol)).toEqual(['45-NQ/TW', '45-NQ/TW']);
+    expect(e.relations.some((r) => r.type === 'IMPLEMENTS')).toBe(true); // the heading's title
+  });
+});
