@@ -25,6 +25,7 @@ export const ENV_DOCS: [string, string][] = [
   ['BODY_LIMIT', 'largest request body in bytes (default 4194304)'],
   ['REQUEST_TIMEOUT_MS', 'longest request in milliseconds (default 30000)'],
   ['RATE_LIMIT_MAX', 'requests per client per minute (default 1200; 0 disables)'],
+  ['GRAPHQL_JIT', 'compile a query to JavaScript after this many runs (default 1; 0 turns the JIT off)'],
   ['SAMPLE_CORPUS', 'load the bundled sample corpus into an empty store at start (default true)'],
   ['LOG_LEVEL', 'fastify log level (default info)'],
 ];
@@ -46,6 +47,7 @@ const schema = z.object({
   BODY_LIMIT: int(4 * 1024 * 1024, 1024),
   REQUEST_TIMEOUT_MS: int(30000, 100),
   RATE_LIMIT_MAX: int(1200, 0),
+  GRAPHQL_JIT: int(1, 0),
   SAMPLE_CORPUS: flag,
   LOG_LEVEL: z.string().default('info'),
 });
@@ -71,6 +73,8 @@ export interface Config {
   bodyLimit: number;
   requestTimeoutMs: number;
   rateLimitMax: number;
+  /** Mercurius JIT threshold; 0 is off. */
+  jit: number;
   sampleCorpus: boolean;
   logLevel: string;
 }
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitMax: e.RATE_LIMIT_MAX,
+    jit: e.GRAPHQL_JIT,
     sampleCorpus: e.SAMPLE_CORPUS ?? true,
     logLevel: e.LOG_LEVEL,
   };

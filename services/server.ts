@@ -61,7 +61,7 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
     resolvers: makeResolvers(),
     loaders: makeLoaders(),
     graphiql: config.graphiql,
-    jit: 1,
+    ...(config.jit > 0 ? { jit: config.jit } : {}),
     validationRules: [depthLimitRule(config.maxQueryDepth)],
     context: (request): ApiContext => ({ store, config, author: authorFor(request.headers.authorization, config.tokens) }),
     errorFormatter: (execution, ctx) => {
