@@ -97,11 +97,16 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     const page = await browser.page();
     await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('.status-line .badge[data-status="SUPERSEDED"]').waitFor();
+    await page.locator('.reasons summary').click();
+    // One reason per relation, though the conclusion asserts the ending twice (title and body).
+    expect(await page.locator('.reasons li').allInnerTexts()).toEqual(['Ban hành ngày 16/05/2013.', 'Hết hiệu lực toàn bộ sớm nhất từ 11/02/2026 (ngày ước tính) theo Kết luận không số.']);
     await page.locator('#asof').fill('2025-06-01');
     await page.locator('.asof-form button').click();
     await page.locator('.status-line .badge[data-status="IN_EFFECT"]').waitFor();
     expect(params(page).get('asOf')).toBe('2025-06-01');
     expect(await page.locator('.ended').count()).toBe(0);
+    await page.locator('.reasons summary').click();
+    expect(await page.locator('.reasons li').allInnerTexts()).toEqual(['Ban hành ngày 16/05/2013.', 'Sẽ hết hiệu lực sớm nhất từ 11/02/2026 (ngày ước tính) theo Kết luận không số.']);
     expect(browser.errors).toEqual([]);
   });
 

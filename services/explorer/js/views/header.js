@@ -71,25 +71,30 @@ function reasons(doc) {
     const key = `${r.kind}|${r.date}|${r.relation?.id ?? ''}`;
     if (seen.has(key)) continue; // one relation asserted twice gives the same reason twice
     seen.add(key);
-    const when = r.date ? (r.presumed ? `không sớm hơn ${date(r.date)}` : date(r.date)) : 'chưa rõ ngày';
     const by = r.relation && byRelation.get(r.relation.id);
-    items.push(h('li', null, REASON[r.kind]?.(when) ?? `${r.kind} ${when}`, by ? [' theo ', docLink(by)] : null));
+    items.push(h('li', null, reasonText(r.kind, r.date, r.presumed), by ? [' theo ', docLink(by)] : null, '.'));
   }
   return items.length ? h('details', { class: 'reasons' }, h('summary', null, 'Vì sao có tình trạng này?'), h('ul', null, items)) : null;
 }
 
-/** @type {Record<string, (when: string) => string>} */
-const REASON = {
-  ISSUED: (w) => `Ban hành ${w}.`,
-  NOT_YET_ISSUED: (w) => `Ngày xem trước ngày ban hành (${w}).`,
-  NOT_YET_IN_EFFECT: (w) => `Có hiệu lực từ ${w}.`,
-  ENDED: (w) => `Hết hiệu lực toàn bộ từ ${w}`,
-  PARTLY_ENDED: (w) => `Hết hiệu lực một phần từ ${w}`,
-  ENDS_LATER: (w) => `Sẽ hết hiệu lực từ ${w}`,
-  AMENDED: (w) => `Được sửa đổi, bổ sung từ ${w}`,
-  EXPIRED: (w) => `Hết thời hạn (${w}); đây không phải bị bãi bỏ.`,
-  EXPIRES: (w) => `Thời hạn đến ${w}.`,
-};
+/** One reason as a sentence. @param {string} kind @param {string|null} iso @param {boolean} presumed */
+function reasonText(kind, iso, presumed) {
+  const d = iso ? date(iso) : 'chưa rõ ngày';
+  const from = presumed ? `sớm nhất từ ${d} (ngày ước tính)` : `từ ${d}`;
+  /** @type {Record<string, string>} */
+  const text = {
+    ISSUED: presumed ? `Ban hành không sớm hơn ${d}` : `Ban hành ngày ${d}`,
+    NOT_YET_ISSUED: `Ngày xem trước ngày ban hành (${d})`,
+    NOT_YET_IN_EFFECT: `Có hiệu lực ${from}`,
+    ENDED: `Hết hiệu lực toàn bộ ${from}`,
+    PARTLY_ENDED: `Hết hiệu lực một phần ${from}`,
+    ENDS_LATER: `Sẽ hết hiệu lực ${from}`,
+    AMENDED: `Được sửa đổi, bổ sung ${from}`,
+    EXPIRED: `Hết thời hạn ngày ${d}; đây không phải bị bãi bỏ`,
+    EXPIRES: `Thời hạn đến ${d}`,
+  };
+  return text[kind] ?? `${kind} ${d}`;
+}
 
 /** What ended it (wholly or partly) by the date: the document, the phrase, the quote. @param {any} doc */
 export function endedBlock(doc) {
