@@ -86,7 +86,18 @@ export function citingContext(identity: DocumentIdentity): CitingContext {
 }
 
 export function refJson(ref: ReferenceTarget | null, citing: CitingContext): string | null {
-  return ref ? JSON.stringify({ ref, citing }) : null;
+  return ref ? JSON.stringify({ ref: asWritten(ref), citing }) : null;
+}
+
+/**
+ * The reference as the text wrote it: a date the resolver picked from candidates is not kept, or
+ * the row would stay pinned to it when new candidates arrive, and a load would depend on whether
+ * the candidate was in the same batch or already stored (loading twice changed the graph).
+ */
+function asWritten(ref: ReferenceTarget): ReferenceTarget {
+  if (ref.dateSource !== 'resolved') return ref;
+  const { dateSource: _resolved, ...written } = ref;
+  return { ...written, date: null };
 }
 
 export function evidenceRow(source: DocumentIdentity, r: ResolvedRelation): EvidenceRow {

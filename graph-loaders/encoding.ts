@@ -101,7 +101,8 @@ function rankLegacy(bytes: Uint8Array): Candidate[] {
 /** The one legacy encoding the text reads as, or null when none does or two do equally. */
 function winner(ranked: Candidate[]): Candidate | null {
   const [best, second] = ranked;
-  if (!readsAsVietnamese(best.score)) return null;
+  const share = (c: Candidate) => (c.score.accented ? c.score.valid / c.score.accented : 0);
+  if (!readsAsVietnamese(best.score, Math.max(...ranked.slice(1).map(share)))) return null;
   if (readsAsVietnamese(second.score) && second.score.valid >= best.score.valid && second.sample !== best.sample) return null;
   return best;
 }
@@ -109,7 +110,12 @@ function winner(ranked: Candidate[]): Candidate | null {
 function legacy(bytes: Uint8Array): Decoded {
   const ranked = rankLegacy(bytes);
   const best = winner(ranked);
-  if (best) return checked(decodeLegacy(bytes, best.encoding), best.encoding);
+  if (best) {
+    const text = decodeLegacy(bytes, best.encoding);
+    const hole = text.indexOf('\ufffd');
+    if (hole >= 0) return { error: `reads as Vietnamese in ${best.encoding}, but has a byte ${best.encoding} does not define (near character ${hole}); convert it to UTF-8 first` };
+    return checked(text, best.encoding);
+  }
   const top = ranked[0];
   const tried = `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`;
   const guess = top.score.accented ? ` (closest: ${top.encoding}, ${top.score.valid} of ${top.score.accented} accented words are Vietnamese syllables)` : '';
@@ -148,7 +154,10 @@ function repairedUtf8(text: string): Decoded | null {
   const best = winner(rankLegacy(bytes).filter((c) => c.encoding !== 'Windows-1258'));
   if (!best || best.score.valid <= asIs.valid) return null;
   const all = asWindows1252Bytes(text);
-  return all ? checked(decodeLegacy(all, best.encoding), `${best.encoding} saved as UTF-8 through Windows-1252`) : null;
+  if (!all) return null;
+  const repaired = decodeLegacy(all, best.encoding);
+  if (repaired.includes('\ufffd')) return { error: `${best.encoding} text saved as UTF-8 through Windows-1252, with bytes ${best.encoding} does not define; convert it again from the original` };
+  return checked(repaired, `${best.encoding} saved as UTF-8 through Windows-1252`);
 }
 
 /** Offset of the first byte that breaks UTF-8, for the error message. */

@@ -89,10 +89,12 @@ export async function loadPaths(paths: readonly string[], store: Store, options:
   const summary: LoadSummary = { files: files.length, documents: 0, relations: 0, evidence: 0, unresolved: 0, ambiguous: 0, errors: missing.map((file) => ({ file, error: 'no such file or folder' })), batches: 0 };
   const chunkSize = options.chunkSize ?? 500;
   const guard = new ExtractGuard(options.limits);
+  const claimed = new Map<string, string>();
   try {
     for (let i = 0; i < files.length; i += chunkSize) {
       const chunk = files.slice(i, i + chunkSize);
-      const { loaded, errors } = await extractFiles(chunk, options.read, guard);
+      const extracted = await extractFiles(chunk, options.read, guard);
+      const { loaded, errors } = oneFilePerDocument(extracted, claimed);
       summary.errors.push(...errors);
       if (loaded.length) {
         const batch = await prepareBatch(loaded, store);
@@ -106,6 +108,29 @@ export async function loadPaths(paths: readonly string[], store: Store, options:
     await guard.close();
   }
   return summary;
+}
+
+/**
+ * Two files of one load that read as the same document (same id) would make a batch with the
+ * document twice, which the store refuses whole. The first file keeps it; a later one is an error.
+ */
+function oneFilePerDocument<T extends { file: string; extraction: Extraction }>(
+  chunk: { loaded: T[]; errors: { file: string; error: string }[] },
+  claimed: Map<string, string>,
+): { loaded: T[]; errors: { file: string; error: string }[] } {
+  const loaded: T[] = [];
+  const errors = [...chunk.errors];
+  for (const item of chunk.loaded) {
+    const id = item.extraction.document.id;
+    const first = claimed.get(id);
+    if (first !== undefined && first !== item.file) {
+      errors.push({ file: item.file, error: `reads as the same document (id ${id}) as ${first}, loaded before it; not loaded` });
+      continue;
+    }
+    claimed.set(id, item.file);
+    loaded.push(item);
+  }
+  return { loaded, errors };
 }
 
 function count(summary: LoadSummary, batch: GraphBatch): void {
@@ -147,9 +172,14 @@ async function reresolve(batch: GraphBatch, store: Store, keys: string[], candid
       if (!json || (side === 'to' ? row.toHow : row.fromHow) === 'dated') continue;
       const { ref, citing } = JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
       const target = resolveTarget(ref, citing, bySymbol.get(symbolKey(ref.symbol)) ?? []);
-      if (target.id === row[side]) continue;
-      repoint[side] = target.id;
-      repoint[side === 'to' ? 'toHow' : 'fromHow'] = target.how;
+      const how = side === 'to' ? row.toHow : row.fromHow;
+      const same = target.id === row[side];
+      // Still ambiguous: its stub gets the candidates that arrived since, as a load of all files at once would list.
+      if (same && target.how === how && target.how !== 'ambiguous') continue;
+      if (!same || target.how !== how) {
+        repoint[side] = target.id;
+        repoint[side === 'to' ? 'toHow' : 'fromHow'] = target.how;
+      }
       const stub = stubNode(target, ref);
       if (!stubIds.has(stub.id)) {
         stubIds.add(stub.id);

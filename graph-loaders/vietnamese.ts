@@ -45,9 +45,14 @@ export function vietnameseScore(text: string): VietnameseScore {
   return { accented, valid };
 }
 
-/** A decoding reads as Vietnamese: almost every accented word is a syllable (all of them in a short text). */
-export function readsAsVietnamese(s: VietnameseScore): boolean {
+/**
+ * A decoding reads as Vietnamese: almost every accented word is a syllable (all of them in a short
+ * text), or, in a longer text with typing or OCR slips, most of them while no other decoding comes
+ * near (`rival`: the next best share).
+ */
+export function readsAsVietnamese(s: VietnameseScore, rival = 0): boolean {
   if (s.accented === 0) return false;
   if (s.accented < 5) return s.valid === s.accented;
-  return s.valid / s.accented >= 0.85;
+  const share = s.valid / s.accented;
+  return share >= 0.85 || (s.accented >= 20 && share >= 0.6 && rival <= share / 2);
 }
