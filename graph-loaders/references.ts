@@ -73,7 +73,7 @@ const NOT_A_DOCUMENT_AFTER = /^\s*(?:nam|thang|ngay|gio|phut|%|nguoi|lan|trieu|t
 
 /** Lower-case words that continue an issuer name after "của". */
 const ISSUER_WORDS = new Set(
-  'ban chap hanh trung uong wong chinh tri trj thuong vu truc truong nhan dan thanh pho tinh huyen quan xa phuong dang bo uy chi dao kiem tra to chuc tuyen giao van phong hoi dong quoc phu tuong bi thu can su doan cong san viet lanh nganh ky dieu phoi hanh chinh'.split(
+  'ban chap hanh trung uong wong chinh tri trj thuong vu truc truong nghi lan thu nhat tam bay chin muoi nhan dan thanh pho tinh huyen quan xa phuong dang bo uy chi dao kiem tra to chuc tuyen giao van phong hoi dong quoc phu tuong bi thu can su doan cong san viet lanh nganh ky dieu phoi hanh chinh'.split(
     ' ',
   ),
 );
@@ -240,7 +240,7 @@ export function findReferences(stored: string, folded: string, options: FindOpti
     cur.date = tail.date;
     cur.dateFrom = tail.date ? 'printed' : null;
     cur.issuer = tail.issuer;
-    cur.term = tail.term ?? termFromIssuer(tail.issuer);
+    cur.term = tail.term ?? termFromIssuer(tail.issuer) ?? (tail.issuer ? termNearby(folded, tail.tailEnd, limit) : null);
     cur.tailEnd = tail.tailEnd;
     const subj = readSubject(stored, folded, cur.tailEnd, limit);
     cur.subject = subj?.subject ?? null;
@@ -268,6 +268,14 @@ function dateBefore(folded: string, cur: Mention, prev: Mention | undefined): st
   const m = DATE_OPENS.exec(pre);
   if (!m) return null;
   return dateAt(m[1], 0)?.iso ?? null;
+}
+
+/** "của Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XII": a term shortly after an issuer that was cut short. */
+function termNearby(folded: string, from: number, limit: number): string | null {
+  const seg = folded.slice(from, Math.min(limit, from + 90));
+  const stop = seg.search(/(?:^|\s)ve\s|[;.:(\n]/);
+  const m = /(?:^|\s)khoa\s+([ivxl1]{1,6})(?![a-z])/.exec(stop >= 0 ? seg.slice(0, stop) : seg);
+  return m ? canonicalTerm(m[1]) : null;
 }
 
 function termFromIssuer(issuer: string | null): string | null {

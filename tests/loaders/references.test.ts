@@ -168,3 +168,10 @@ describe('not documents', () => {
     expect(e.relations.map((r) => r.evidence.includes('Kèm theo'))).toEqual([false]);
   });
 });
+
+describe('issuer and term', () => {
+  it('"của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII"', () => {
+    const [m] = refs('Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược phát triển bền vững kinh tế biển');
+    expect([m.date, m.issuer, m.term]).toEqual(['2018-10-22', 'Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng', 'XII']);
+  });
+});
