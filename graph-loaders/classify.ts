@@ -39,7 +39,7 @@ const TRIGGER_PARTS: [TriggerCategory, string][] = [
       String.raw`(?:so|tong)\s+ket(?:\s+${NUM_WORD}\s+nam)?(?:\s+(?:tinh\s+hinh|ket\s+qua|viec|qua\s+trinh))?(?:\s+(?:to\s+chuc\s+)?${TK})?(?:\s+${TH})?`,
       String.raw`danh\s+gia(?:\s+(?:tinh\s+hinh|ket\s+qua|viec))?(?:\s+${TK})?(?:\s+${TH})?`,
       String.raw`kiem\s+diem(?:\s+(?:viec|ket\s+qua))?(?:\s+${TH})?`,
-      String.raw`(?:ket\s+qua|tinh\s+hinh|qua\s+trinh|(?<!ve\s)viec)(?:\s+to\s+chuc)?\s+(?:${TK}(?:\s+${TH})?|${TH})`,
+      String.raw`(?:ket\s+qua|tinh\s+hinh|qua\s+trinh|(?<!ve\s)viec)(?:\s+(?:sau\s+)?${NUM_WORD}\s+nam)?(?:\s+to\s+chuc)?\s+(?:${TK}(?:\s+${TH})?|${TH})`,
       String.raw`${NUM_WORD}\s+nam\s+(?:${TK}\s+)?${TH}`,
     ].join('|'),
   ],
