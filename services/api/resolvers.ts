@@ -1,6 +1,7 @@
 // Thin resolvers: check arguments, call the store and the domain, shape the answer. Fields
 // that need the store for each document resolve through loaders.ts instead.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { IResolvers } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
@@ -178,6 +179,8 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
       },
     },
     Document: {
+      // the name of the file, not where it sits on the server
+      file: (doc: DocumentNode) => (doc.file ? path.basename(doc.file) : null),
       status(doc: DocumentNode, { asOf }: { asOf?: string | null }) {
         return statusOn(doc.effect, asOf ?? today());
       },

@@ -191,7 +191,14 @@ export function explain(doc: OwnDates, facts: readonly EndingFact[], asOf: strin
   if (value === 'NOT_YET_IN_EFFECT') {
     reasons.push({ kind: 'NOT_YET_IN_EFFECT', date: summary.effectiveFrom, presumed: false, row: null, message: `in effect from ${summary.effectiveFrom}` });
   }
+  // one reason per relation (its earliest assertion), however many sentences assert it
+  const byRelation = new Map<string, EndingFact>();
   for (const f of facts) {
+    const key = `${f.row.from}|${f.row.type}|${f.row.to}|${f.row.scope ?? ''}`;
+    const held = byRelation.get(key);
+    if (!held || endingDate(doc, endingWindow(f)) < endingDate(doc, endingWindow(held))) byRelation.set(key, f);
+  }
+  for (const f of byRelation.values()) {
     const w = endingWindow(f);
     const date = endingDate(doc, w);
     const uncertain = !w.exact && !(w.certainBy && asOf >= w.certainBy);
