@@ -350,6 +350,20 @@ function endingAfterSubject(folded: string, x: Mention, next: Mention | undefine
 
 const FILLER_TAIL = new RegExp(String.raw`(?:\s(?:toan\s+bo|mot\s+so\s+dieu\s+cua|cac))*\s*$`);
 
+/**
+ * "Bãi bỏ Quyết định số 1, bãi bỏ Quyết định số 2": after a comma, the same verb that governs X starts a
+ * parallel clause of this text, not a relation of X. So does a capitalised verb (a new item).
+ */
+function parallelClause(stored: string, folded: string, x: Mention, trig: Trigger): boolean {
+  if (!folded.slice(x.tailEnd, trig.start).includes(',')) return false;
+  const ch = stored[trig.start];
+  if (ch && ch !== ch.toLowerCase()) return true;
+  const cs = clauseStart(folded, x.phraseStart, 0);
+  const before = findTriggers(folded, cs, x.phraseStart);
+  const last = before[before.length - 1];
+  return !!last && last.cat === trig.cat;
+}
+
 /** The relation phrase right after a document's tail, allowing "về ban hành Chương trình hành động của Chính phủ ...". */
 function activeTriggerAfter(folded: string, pos: number): Trigger | null {
   ACTIVE_LEAD.lastIndex = pos;
@@ -439,6 +453,7 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
     // active: "X ... về tiếp tục thực hiện Y", "X ... triển khai Y", "X ... thay thế Y"
     const trig = activeTriggerAfter(folded, x.tailEnd) ?? endingAfterSubject(folded, x, next);
     if (!trig || trig.cat === 'basis') continue;
+    if (parallelClause(stored, folded, x, trig)) continue;
     if (!next || next.phraseStart < trig.end) continue;
     if (!tightGap(folded.slice(trig.end, next.phraseStart))) continue;
     if (trig.cat === 'implement' && /^(?:thi\s+hanh)$/.test(trig.text)) continue;
@@ -506,7 +521,12 @@ export function classify(input: ClassifyInput): ExtractedRelation[] {
           dec = { ...carried, scope: carried.type === 'SUPERSEDES' || carried.type === 'AMENDS' ? carried.scope : null, rule: carried.rule + '+coordinated' };
           governed.set(m.index, { trig: t, dec });
         } else if (governs) {
-          dec = decide(stored, folded, t, m, cs, title, identity);
+          // "Bãi bỏ A, bãi bỏ B": a parallel clause has the speaker of the one before it
+          const prev = clauseMentions[clauseMentions.length - 1];
+          const pg = prev ? governed.get(prev.index) : undefined;
+          const parallel = !!pg && pg.trig.cat === t.cat && pg.dec.type !== 'CITES' && /^[\s,;]*(?:va\s+)?$/.test(folded.slice(prev.tailEnd, t.start));
+          dec = decide(stored, folded, t, m, parallel ? t.start : cs, title, identity);
+          if (parallel) dec = { ...dec, rule: dec.rule + '+parallel' };
           governed.set(m.index, { trig: t, dec });
         } else if (t.cat === 'basis' && folded.slice(cs, t.start).trim() === '') {
           dec = { type: 'BASED_ON', rule: 'based-on:can-cu-clause', trigger: t };
@@ -868,7 +888,7 @@ function listGovernors(folded: string, layout: Layout, identity: DocumentIdentit
     // the list: following lines that start with a list marker
     let pos = m.index + m[0].length;
     let end = pos;
-    for (let n = 0; n < 200; n++) {
+    for (let n = 0; n < 100_000; n++) {
       let e = folded.indexOf('\n', pos);
       if (e < 0) e = folded.length;
       const line = folded.slice(pos, e);

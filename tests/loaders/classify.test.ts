@@ -203,3 +203,24 @@ describe('other ways to end a document', () => {
     ]);
   });
 });
+
+describe('parallel clauses and long lists', () => {
+  it('"Bãi bỏ A, bãi bỏ B": both ended by this text, A does not end B', () => {
+    const rs = rels('QUYẾT ĐỊNH\nVề việc bãi bỏ\n\nĐiều 1. Bãi bỏ Quyết định số 1/QĐ-UBND ngày 01/01/2020, bãi bỏ Quyết định số 2/QĐ-UBND ngày 02/01/2020, Bãi bỏ Quyết định số 3/QĐ-UBND ngày 03/01/2020.');
+    expect(rs.map((r) => [r.from?.symbol ?? null, r.to.symbol, r.type])).toEqual([
+      [null, '1/QĐ-UBND', 'SUPERSEDES'],
+      [null, '2/QĐ-UBND', 'SUPERSEDES'],
+      [null, '3/QĐ-UBND', 'SUPERSEDES'],
+    ]);
+  });
+
+  it('"Quyết định số 12/QĐ-UBND ..., thay thế Quyết định số 10/QĐ-UBND" (an apposition) stays an edge between the two', () => {
+    const rs = rels('KẾT LUẬN\nvề một việc\n\nTiếp tục thực hiện Quyết định số 12/QĐ-UBND ngày 05/3/2024 của Ủy ban nhân dân tỉnh, thay thế Quyết định số 10/QĐ-UBND ngày 01/02/2020.');
+    expect(strongest(rs)).toMatchObject({ '12/QĐ-UBND>10/QĐ-UBND': 'SUPERSEDES', 'SELF>10/QĐ-UBND': 'CITES' });
+  });
+
+  it('a list of 3000 items after "Bãi bỏ các văn bản sau:" ends every one', () => {
+    const text = 'QUYẾT ĐỊNH\nVề việc bãi bỏ\n\nĐiều 1. Bãi bỏ các văn bản sau:\n' + Array.from({ length: 3000 }, (_, i) => `- Quyết định số ${i + 1}/QĐ-UBND ngày 01/01/2020;`).join('\n');
+    expect(rels(text).filter((r) => r.type === 'SUPERSEDES')).toHaveLength(3000);
+  });
+});
