@@ -126,9 +126,11 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   {
     const re = /,\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})|,\s*ngay\s+(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})/g;
     const tryAt = (from: number, to: number, lineStartOnly: boolean): boolean => {
+      // search the region only (plus room for the date itself): exec on the whole text would run on past `to`
+      const region = to >= folded.length ? folded : folded.slice(0, Math.min(folded.length, to + 40));
       re.lastIndex = from;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(folded)) && m.index < to) {
+      while ((m = re.exec(region)) && m.index < to) {
         const iso = m[1] ? isoDate(+m[1], +m[2], +m[3]) : isoDate(+m[4], +m[5], +m[6]);
         if (!iso) continue;
         const p = placeBefore(stored, folded, m.index, lineStartOnly);

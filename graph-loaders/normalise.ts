@@ -5,6 +5,19 @@
 import { TextDecoder } from 'node:util';
 import { CODE_SPELLING, INSTITUTION_WORDS, PARTY_ISSUER_CODES, PROVINCES, STATE_ISSUER_CODES, TYPE_CODE_NAMES } from './lexicon.js';
 
+/** Memoise a pure string function (bounded: cleared when full). Names, codes and symbols recur across documents. */
+export function memo<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Legacy encodings
 
@@ -193,8 +206,10 @@ export function diacriticRatio(stored: string): number {
  * Write a symbol the Vietnamese way: no spaces, upper-case codes with Đ restored and the usual
  * mixed case (QĐ, NĐ, TTg, CTr, BCĐTW, VPĐU), footnote digits removed.
  */
-export function canonicalSymbol(raw: string): string {
-  const s = raw.normalize('NFC').replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2215\u2044]/g, '/');
+export const canonicalSymbol = memo(canonicalSymbolUncached);
+
+function canonicalSymbolUncached(raw: string): string {
+  const s = raw.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2215\u2044]/g, '/');
   return s.replace(/[A-Za-zÀ-ỹĐđ]+/g, (tok) => canonicalCode(tok));
 }
 
@@ -208,8 +223,10 @@ export function canonicalCode(tok: string): string {
 }
 
 /** Repair an OCR-damaged Party issuer code: unknown, but known once a trailing letter is dropped. */
-export function repairIssuerCode(code: string): string | null {
-  const key = code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
+export const repairIssuerCode = memo(repairIssuerCodeUncached);
+
+function repairIssuerCodeUncached(code: string): string | null {
+  const key = /^[A-Za-z0-9]+$/.test(code) ? code.toUpperCase() : code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
   if (PARTY_ISSUER_CODES.has(key)) return null;
   if (key.length >= 3 && PARTY_ISSUER_CODES.has(key.slice(0, -1))) return key.slice(0, -1);
   return repairCode(code, PARTY_ISSUER_CODES);
@@ -225,7 +242,7 @@ const PREFERRED: Record<string, string> = { I: 'L', O: 'Q', J: 'U', '0': 'O', '1
  * "UIND" → UBND, "TVV" → TW, "TIJ" → TU). Null when it is known, or when the repair is not unique.
  */
 export function repairCode(code: string, known: Set<string>): string | null {
-  const key = code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
+  const key = /^[A-Za-z0-9]+$/.test(code) ? code.toUpperCase() : code.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
   if (known.has(key) || key.length < 2) return null;
   const merged = key.replace(/VV/g, 'W').replace(/IJ|LJ/g, 'U');
   if (merged !== key && known.has(merged)) return merged;
@@ -255,13 +272,9 @@ export function repairCode(code: string, known: Set<string>): string | null {
   return found;
 }
 
-export function repairTypeCode(code: string): string | null {
-  return repairCode(code, TYPE_CODES);
-}
+export const repairTypeCode = memo((code: string): string | null => repairCode(code, TYPE_CODES));
 
-export function repairStateIssuerCode(code: string): string | null {
-  return repairCode(code, STATE_ISSUER_CODES);
-}
+export const repairStateIssuerCode = memo((code: string): string | null => repairCode(code, STATE_ISSUER_CODES));
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -355,7 +368,9 @@ export function withoutProvinces(foldedText: string): string {
 }
 
 /** Find a province named in a folded string ("thanh pho hai phong" → Hải Phòng). */
-export function provinceIn(foldedText: string): string | null {
+export const provinceIn = memo(provinceInUncached, 5000);
+
+function provinceInUncached(foldedText: string): string | null {
   const m = PROVINCE_RE.exec(foldedText);
   return m ? (PROVINCE_BY_KEY.get(m[1].replace(/\s+/g, ' ')) ?? null) : null;
 }
@@ -373,7 +388,9 @@ for (const [phrase, written] of [...INSTITUTION_WORDS].sort((a, b) => b[0].lengt
  * Write an institution name (often printed in capitals, or OCR'd without diacritics) the usual way:
  * "BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ" → "Ban Chấp hành Đảng bộ thành phố", "UY BAN NHAN DAN" → "Ủy ban nhân dân".
  */
-export function institutionName(raw: string): string {
+export const institutionName = memo(institutionNameUncached, 5000);
+
+function institutionNameUncached(raw: string): string {
   const words = raw.normalize('NFC').replace(/[*_#]+/g, ' ').split(/\s+/).filter(Boolean);
   const keys = words.map((w) => foldShort(w).replace(/[^a-z0-9]/g, ''));
   const out: string[] = [];

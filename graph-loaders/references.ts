@@ -279,7 +279,7 @@ function termNearby(folded: string, from: number, limit: number): string | null 
 }
 
 function termFromIssuer(issuer: string | null): string | null {
-  if (!issuer) return null;
+  if (!issuer || !/kh/i.test(issuer)) return null;
   const m = /kh[oó]a\s+([IVXLivxl1]+)\b/u.exec(issuer.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   return m ? canonicalTerm(m[1]) : null;
 }
@@ -353,12 +353,14 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
   let phraseStart = start;
   let noun: string | null = null;
   let name: string | null = null;
-  const nm = NOUN_BEFORE.exec(pre);
+  const near = pre.length > 44 ? pre.slice(-44) : pre; // the longest noun with "số:" fits in 44 characters
+  const nmNear = NOUN_BEFORE.exec(near);
+  const nm = nmNear ? Object.assign(nmNear, { index: nmNear.index + (pre.length - near.length) }) : null;
   if (nm) {
     noun = nm[1].replace(/\s+/g, ' ');
     phraseStart = start - pre.length + nm.index + nm[0].indexOf(nm[1]);
   } else {
-    const lm = LAW_NAME_BEFORE.exec(pre);
+    const lm = pre.includes('luat') || pre.includes('phap') ? LAW_NAME_BEFORE.exec(pre) : null;
     if (lm) {
       const at = start - pre.length + lm[0].lastIndexOf(lm[1] + lm[2]);
       noun = lm[1].replace(/\s+/g, ' ');
@@ -546,9 +548,13 @@ export function isLocalSymbol(symbol: string): boolean {
 
 /** Find the symbol starting at or right after `pos` (the document's own "Số: ..." line). */
 export function symbolAt(stored: string, folded: string, pos: number, within = 30): { symbol: string; start: number; end: number } | null {
-  SYMBOL_RE.lastIndex = pos;
-  const m = SYMBOL_RE.exec(folded);
-  if (!m || m.index > pos + within) return null;
+  // search a short slice only: a global search from `pos` would scan on to the next symbol, however far
+  const from = Math.max(0, pos - 1);
+  const seg = folded.slice(from, Math.min(folded.length, pos + within + 80));
+  SYMBOL_RE.lastIndex = pos - from;
+  const m = SYMBOL_RE.exec(seg);
+  if (!m || m.index + from > pos + within) return null;
+  m.index += from;
   const mention = symbolMention(stored, folded, m);
   return mention ? { symbol: mention.symbol, start: mention.start, end: mention.end } : null;
 }
