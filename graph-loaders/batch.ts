@@ -8,6 +8,7 @@ import { RELATION_TYPES } from './types.js';
 import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
 import { EMPTY_EFFECT, emptyBatch } from '../services/store/model.js';
 import { typeNameOfSymbol } from './type-codes.js';
+import { mergeStub } from '../services/store/stubs.js';
 
 export interface LoadedDocument {
   file: string;
@@ -103,7 +104,7 @@ function asWritten(ref: ReferenceTarget): ReferenceTarget {
 export function evidenceRow(source: DocumentIdentity, r: ResolvedRelation): EvidenceRow {
   const citing = citingContext(source);
   return {
-    key: [source.id, r.start, r.end, r.type, r.from?.symbol ?? 'self', r.to.symbol].join('|'),
+    key: [source.id, r.start, r.end, r.type, r.fromWritten?.symbol ?? 'self', r.toWritten.symbol].join('|'),
     from: r.fromId,
     to: r.toId,
     type: r.type,
@@ -119,9 +120,10 @@ export function evidenceRow(source: DocumentIdentity, r: ResolvedRelation): Evid
     author: null,
     at: null,
     reason: null,
-    toRef: refJson(r.to, citing),
+    // kept only where the reference may resolve elsewhere later: undated, ambiguous or short
+    toRef: r.toResolution.how === 'dated' ? null : refJson(r.toWritten, citing),
     toHow: r.toResolution.how,
-    fromRef: refJson(r.from, citing),
+    fromRef: r.fromResolution.how === 'dated' || r.fromResolution.how === 'self' ? null : refJson(r.fromWritten, citing),
     fromHow: r.fromResolution.how,
   };
 }
@@ -134,7 +136,8 @@ export function buildBatch(loaded: readonly LoadedDocument[]): GraphBatch {
   const addStub = (target: ResolvedTarget, ref: ReferenceTarget | null) => {
     if (target.how === 'self' || own.has(target.id)) return;
     const node = stubNode(target, ref);
-    if (!stubs.has(node.id)) stubs.set(node.id, node);
+    const held = stubs.get(node.id);
+    stubs.set(node.id, held ? (mergeStub(held, node) ?? held) : node);
     // An ambiguous reference names every candidate: they exist as documents too.
     for (const c of node.candidates) if (!own.has(c) && !stubs.has(c)) stubs.set(c, stubNode({ id: c, symbol: node.symbol, date: null, how: 'dated' }, null));
   };

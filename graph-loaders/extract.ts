@@ -77,11 +77,15 @@ export function plainExtraction(e: Extraction): Extraction {
     file: e.file,
     document: e.document,
     relations: e.relations.map((r) => {
-      const { fromId, toId, fromResolution, toResolution, ...rest } = r as ExtractedRelation & { fromId?: string; toId?: string; fromResolution?: unknown; toResolution?: unknown };
-      void fromId;
-      void toId;
-      void fromResolution;
-      void toResolution;
+      const { fromId, toId, fromResolution, toResolution, toWritten, fromWritten, ...rest } = r as ExtractedRelation & {
+        fromId?: string;
+        toId?: string;
+        fromResolution?: unknown;
+        toResolution?: unknown;
+        toWritten?: unknown;
+        fromWritten?: unknown;
+      };
+      void [fromId, toId, fromResolution, toResolution, toWritten, fromWritten];
       return rest;
     }),
   };

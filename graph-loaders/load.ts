@@ -6,7 +6,7 @@ import { ExtractGuard, type GuardOptions } from './guarded-extract.js';
 import { symbolKey } from './ids.js';
 import { listFiles, readDocumentFile, type ReadResult } from './read.js';
 import { decodeText } from './encoding.js';
-import { candidatesOf, resolveExtractions, resolveTarget } from './resolve.js';
+import { candidateKeys, candidatesOf, lookupKey, resolveExtractions, resolveTarget } from './resolve.js';
 import type { Candidate, CitingContext } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 import type { GraphBatch } from '../services/store/model.js';
@@ -41,13 +41,17 @@ export interface LoadSummary {
   batches: number;
 }
 
+/**
+ * Keys to look documents up by: symbol keys, and "#<number>" for short forms ("Nghị quyết số 35
+ * của Quốc hội") and for every numbered document, so a short form can meet its full symbol.
+ */
 export function referencedSymbolKeys(extractions: readonly Extraction[]): string[] {
   const keys = new Set<string>();
   for (const e of extractions) {
-    if (e.document.symbol) keys.add(symbolKey(e.document.symbol));
+    for (const c of candidatesOf(e)) for (const k of candidateKeys(c)) keys.add(k);
     for (const r of e.relations) {
-      keys.add(symbolKey(r.to.symbol));
-      if (r.from) keys.add(symbolKey(r.from.symbol));
+      keys.add(lookupKey(r.to));
+      if (r.from) keys.add(lookupKey(r.from));
     }
   }
   return [...keys].sort();
@@ -156,12 +160,13 @@ export async function prepareBatch(items: readonly { file: string; text: string;
 
 async function reresolve(batch: GraphBatch, store: Store, keys: string[], candidates: Candidate[]): Promise<void> {
   const reloaded = new Set(batch.documents.map((d) => d.id));
-  const bySymbol = new Map<string, Candidate[]>();
+  const byKey = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const k = symbolKey(c.symbol);
-    const list = bySymbol.get(k) ?? [];
-    if (!list.some((x) => x.id === c.id)) list.push(c);
-    bySymbol.set(k, list);
+    for (const k of candidateKeys(c)) {
+      const list = byKey.get(k) ?? [];
+      if (!list.some((x) => x.id === c.id)) list.push(c);
+      byKey.set(k, list);
+    }
   }
   const stubIds = new Set(batch.stubs.map((s) => s.id));
   for (const row of await store.undatedEvidence(keys)) {
@@ -171,7 +176,7 @@ async function reresolve(batch: GraphBatch, store: Store, keys: string[], candid
       const json = side === 'to' ? row.toRef : row.fromRef;
       if (!json || (side === 'to' ? row.toHow : row.fromHow) === 'dated') continue;
       const { ref, citing } = JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
-      const target = resolveTarget(ref, citing, bySymbol.get(symbolKey(ref.symbol)) ?? []);
+      const target = resolveTarget(ref, citing, byKey.get(lookupKey(ref)) ?? []);
       const how = side === 'to' ? row.toHow : row.fromHow;
       const same = target.id === row[side];
       // Still ambiguous: its stub gets the candidates that arrived since, as a load of all files at once would list.

@@ -42,6 +42,10 @@ export interface CitingContext {
 export interface ResolvedRelation extends ExtractedRelation {
   fromId: string;
   toId: string;
+  /** The references as the text wrote them, before resolution filled in symbols or dates: what the
+   * graph keys evidence by and re-resolves from, so the graph does not depend on load order. */
+  toWritten: ReferenceTarget;
+  fromWritten: ReferenceTarget | null;
   fromResolution: ResolvedTarget;
   toResolution: ResolvedTarget;
 }

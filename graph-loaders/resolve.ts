@@ -261,6 +261,8 @@ export function resolveExtractions(extractions: Extraction[], external: Candidat
         to: applyResolution(r.to, toResolution),
         fromId: fromResolution.id,
         toId: toResolution.id,
+        toWritten: r.to,
+        fromWritten: r.from,
         fromResolution,
         toResolution,
       };

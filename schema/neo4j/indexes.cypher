@@ -1,5 +1,7 @@
 // Indexes, created idempotently at start by services/store/neo4j/schema.ts.
 CREATE INDEX document_symbol_key IF NOT EXISTS FOR (d:Document) ON (d.symbolKey);
+// "#<number>": how a short form ("Nghị quyết số 35 của Quốc hội") finds its full symbol
+CREATE INDEX document_number_key IF NOT EXISTS FOR (d:Document) ON (d.numberKey);
 CREATE INDEX document_updated_at IF NOT EXISTS FOR (d:Document) ON (d.updatedAt);
 CREATE INDEX document_issued_on IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
 CREATE INDEX document_effect IF NOT EXISTS FOR (d:Document) ON (d.effStartsOn, d.effEndsOn);

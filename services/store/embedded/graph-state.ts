@@ -2,7 +2,8 @@
 // apply is deterministic, so replaying the journal rebuilds exactly the same state.
 // Every id (document or asserting source) is a number from `nodes`; evidence lives in a columnar
 // table; adjacency lists hold row numbers.
-import { symbolKey } from '../../../graph-loaders/ids.js';
+import { numberKey, refSymbolKey } from '../keys.js';
+import { mergeStub } from '../stubs.js';
 import { suppressedRelations } from '../../domain/curation.js';
 import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../model.js';
@@ -11,13 +12,6 @@ import { EvidenceTable } from './evidence-table.js';
 import { StringPool } from './pool.js';
 import { TextIndex } from './text-index.js';
 import type { TextRef, TextStore } from './text-store.js';
-
-/** Symbol key of the reference a row was resolved from, for re-resolution when candidates change. */
-export function refSymbolKey(ref: string | null): string | null {
-  if (!ref) return null;
-  const parsed = JSON.parse(ref) as { ref?: { symbol?: string } };
-  return parsed.ref?.symbol ? symbolKey(parsed.ref.symbol) : null;
-}
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 const ENDING = new Set(['SUPERSEDES', 'AMENDS']);
@@ -171,8 +165,8 @@ export class GraphState {
     }
     for (const stub of batch.stubs) {
       const held = this.doc(stub.id);
-      if (!held) this.putDocument(stub, touch);
-      else if (held.ambiguous && stub.ambiguous && held.candidates.join() !== stub.candidates.join()) this.putDocument(stub, touch);
+      const merged = held ? mergeStub(held, stub) : stub;
+      if (merged) this.putDocument(merged, touch);
     }
     for (const key of batch.deleteEvidence) {
       const r = this.findRow(key);
@@ -220,7 +214,7 @@ export class GraphState {
   private putDocument(doc: DocumentNode, touch: (n: number) => void, index = true): void {
     const n = this.nodes.id(doc.id);
     const held = this.docs[n];
-    if (held?.symbolKey) this.dropSymbol(held.symbolKey, n);
+    if (held) for (const key of [held.symbolKey, numberKey(held.symbol)]) if (key) this.dropSymbol(key, n);
     if (!held) {
       this.sortedIds = null;
       this.docCount++;
@@ -236,7 +230,7 @@ export class GraphState {
       effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT,
       updatedAt: held?.updatedAt ?? null,
     };
-    if (doc.symbolKey) (this.bySymbol.get(doc.symbolKey) ?? this.bySymbol.set(doc.symbolKey, []).get(doc.symbolKey)!).push(n);
+    for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) (this.bySymbol.get(key) ?? this.bySymbol.set(key, []).get(key)!).push(n);
     this.dirty.add(n);
     if (doc.stub) this.textRefs[n] = undefined;
     if (index && (!held || doc.stub || headOf(held) !== headOf(doc))) {
@@ -303,7 +297,7 @@ export class GraphState {
       const doc = this.docs[n];
       if (!doc || !doc.stub) continue;
       if (this.out[n]?.length || this.in[n]?.length) continue;
-      if (doc.symbolKey) this.dropSymbol(doc.symbolKey, n);
+      for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) this.dropSymbol(key, n);
       this.docs[n] = undefined;
       this.docCount--;
       this.search.delete(n);

@@ -275,9 +275,11 @@ export class EmbeddedStore implements Store {
 
   async candidates(symbolKeys: readonly string[]): Promise<Candidate[]> {
     const out: Candidate[] = [];
+    const seen = new Set<string>();
     for (const docs of await this.documentsBySymbol(symbolKeys)) {
       for (const d of docs) {
-        if (!d.issuedOn || !d.symbol) continue;
+        if (!d.issuedOn || !d.symbol || seen.has(d.id)) continue;
+        seen.add(d.id);
         out.push({ id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, type: d.type, issuer: d.issuer, term: d.term, locality: d.locality, title: d.title });
       }
     }

@@ -133,7 +133,12 @@ export class Neo4jStore implements Store {
     const result = await this.db.query(
       `UNWIND range(0, size($keys) - 1) AS i
        OPTIONAL CALL (i) {
-         MATCH (d:Document {symbolKey: $keys[i]}) WHERE NOT d.ambiguous
+         CALL (i) {
+           MATCH (d:Document {symbolKey: $keys[i]}) RETURN d
+           UNION
+           MATCH (d:Document {numberKey: $keys[i]}) RETURN d
+         }
+         WITH d WHERE NOT d.ambiguous
          RETURN ${docProjection('d')} AS doc ORDER BY doc.id
        }
        RETURN i, collect(doc) AS docs ORDER BY i`,
@@ -276,7 +281,13 @@ export class Neo4jStore implements Store {
   async candidates(symbolKeys: readonly string[]): Promise<Candidate[]> {
     if (!symbolKeys.length) return [];
     const result = await this.db.query(
-      `UNWIND $keys AS k MATCH (d:Document {symbolKey: k}) WHERE d.issuedOn IS NOT NULL AND NOT d.ambiguous AND d.symbol IS NOT NULL
+      `UNWIND $keys AS k
+       CALL (k) {
+         MATCH (d:Document {symbolKey: k}) RETURN d
+         UNION
+         MATCH (d:Document {numberKey: k}) RETURN d
+       }
+       WITH DISTINCT d WHERE d.issuedOn IS NOT NULL AND NOT d.ambiguous AND d.symbol IS NOT NULL
        RETURN d {.id, .symbol, .issuedOn, .type, .issuer, .term, .locality, .title} AS c ORDER BY c.id`,
       { keys: symbolKeys },
     );

@@ -2,6 +2,7 @@
 // because Neo4j properties hold scalars and lists only.
 import { stripDiacritics } from '../../../graph-loaders/ids.js';
 import { foldTokens } from '../../domain/search.js';
+import { numberKey } from '../keys.js';
 import type { DocumentNode, EffectSummary, EvidenceRow } from '../model.js';
 
 /** Properties returned for a document (never the body: texts() fetches it on demand). */
@@ -45,6 +46,7 @@ export function docProps(d: DocumentNode, body: string | null): Record<string, u
     id: d.id,
     symbol: d.symbol,
     symbolKey: d.symbolKey,
+    numberKey: numberKey(d.symbol),
     type: d.type,
     typeKey: fold(d.type),
     issuer: d.issuer,

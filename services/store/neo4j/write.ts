@@ -6,7 +6,8 @@ import { suppressedRelations } from '../../domain/curation.js';
 import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import { refSymbolKey } from '../embedded/graph-state.js';
+import { refSymbolKey } from '../keys.js';
+import { mergeStub } from '../stubs.js';
 import { docProps, docProjection, effectProps, evidenceProjection, toDocument, toEvidence } from './mapping.js';
 import type { Tx } from './session.js';
 
@@ -63,20 +64,21 @@ export async function writeBatch(tx: Tx, batch: GraphBatch, at: string): Promise
   });
   docIds.forEach((id) => touchedDocs.add(id));
 
-  // Stubs never overwrite a loaded document; an ambiguous reference refreshes its candidates.
-  const created = await rows(
-    tx,
-    `UNWIND $stubs AS s
-     MERGE (n:Document {id: s.id})
-     ON CREATE SET n += s, n.created = true
-     ON MATCH SET n.candidates = CASE WHEN n.ambiguous AND s.ambiguous THEN s.candidates ELSE n.candidates END
-     WITH n, s, coalesce(n.created, false) AS isNew
-     REMOVE n.created
-     RETURN n.id AS id, isNew`,
-    { stubs: batch.stubs.map((s) => docProps(s, null)) },
-    (r) => ({ id: r.id as string, isNew: r.isNew as boolean }),
-  );
-  created.filter((c) => c.isNew).forEach((c) => touchedDocs.add(c.id));
+  // Stubs never overwrite a loaded document; two descriptions of one stub merge (stubs.ts).
+  if (batch.stubs.length) {
+    const held = new Map(
+      (await rows(tx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN ${docProjection('d')} AS doc`, { ids: batch.stubs.map((s) => s.id) }, (r) => toDocument(r.doc as Record<string, unknown>))).map((d) => [d.id, d]),
+    );
+    const writes: Record<string, unknown>[] = [];
+    for (const stub of batch.stubs) {
+      const before = held.get(stub.id);
+      const after = before ? mergeStub(before, stub) : stub;
+      if (!after) continue;
+      writes.push(docProps(after, null));
+      touchedDocs.add(stub.id);
+    }
+    if (writes.length) await tx.run('UNWIND $stubs AS s MERGE (n:Document {id: s.id}) SET n += s', { stubs: writes });
+  }
 
   if (batch.deleteEvidence.length) {
     const gone = await rows(tx, `UNWIND $keys AS k MATCH (e:Evidence {key: k}) WITH e, e.from AS from, e.to AS to, e.type AS type DELETE e RETURN from, to, type`, { keys: batch.deleteEvidence }, (r) => r as Triple);
