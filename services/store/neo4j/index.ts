@@ -322,6 +322,7 @@ export class Neo4jStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.db.availability.close();
     await this.db.driver.close();
   }
 

@@ -3,6 +3,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
 import { StoreUnavailableError } from '../port.js';
+import { Availability } from './availability.js';
 
 export interface SessionOptions {
   /** Give up on a transaction (retries included) after this long. */
@@ -29,6 +30,14 @@ export function isUnavailable(err: unknown): boolean {
   return UNAVAILABLE.test(`${e?.code ?? ''} ${e?.name ?? ''} ${e?.message ?? ''}`);
 }
 
+// Neo4j cannot be reached (as opposed to a slow or failed query): the queries after it fail fast.
+const UNREACHABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ECONNRESET|EPIPE|Failed to connect|connection (?:was |has been )?(?:closed|lost|terminated|refused)|acquisition|Pool is closed/i;
+
+function unreachable(err: unknown): boolean {
+  const e = err as { code?: string; name?: string; message?: string };
+  return !(err instanceof StoreUnavailableError) && UNREACHABLE.test(`${e?.code ?? ''} ${e?.name ?? ''} ${e?.message ?? ''}`);
+}
+
 export function translate(err: unknown, uri: string): unknown {
   if (err instanceof StoreUnavailableError) return err;
   if (isUnavailable(err)) return new StoreUnavailableError(`Neo4j at ${uri} is unavailable: ${(err as Error).message}`, { cause: err });
@@ -38,36 +47,59 @@ export function translate(err: unknown, uri: string): unknown {
 export type Tx = ManagedTransaction;
 
 export class Neo4jSession {
+  /** Fails queries at once while Neo4j is down, and notices when it is back (availability.ts). */
+  readonly availability: Availability;
+
   constructor(
     readonly driver: Driver,
     private readonly cfg: Neo4jConfig,
     private readonly options: SessionOptions = {},
-  ) {}
+  ) {
+    this.availability = new Availability(driver, cfg.database, cfg.uri);
+  }
 
   private txConfig() {
     return { timeout: this.options.txTimeoutMs ?? 10_000 };
   }
 
+  private failed(err: unknown): unknown {
+    if (unreachable(err)) this.availability.markDown(err);
+    return translate(err, this.cfg.uri);
+  }
+
+  /** A read in an explicit transaction: no driver retries, which would hold an answer for seconds while Neo4j is down. */
   async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work, this.txConfig());
-    } catch (err) {
-      throw translate(err, this.cfg.uri);
-    } finally {
-      await session.close().catch(() => {});
-    }
+    return this.availability.guard(async () => {
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const tx = await session.beginTransaction(this.txConfig());
+        try {
+          const result = await work(tx as unknown as Tx);
+          await tx.commit();
+          return result;
+        } catch (err) {
+          await tx.rollback().catch(() => {});
+          throw err;
+        }
+      } catch (err) {
+        throw this.failed(err);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    });
   }
 
   async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work, { timeout: timeoutMs ?? 600_000 });
-    } catch (err) {
-      throw translate(err, this.cfg.uri);
-    } finally {
-      await session.close().catch(() => {});
-    }
+    return this.availability.guard(async () => {
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite(work, { timeout: timeoutMs ?? 600_000 });
+      } catch (err) {
+        throw this.failed(err);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    });
   }
 
   /** A single read query. */
