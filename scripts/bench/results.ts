@@ -1,0 +1,60 @@
+// The shape of a benchmark run's results, as run.ts collects them and table.ts prints them.
+import type { HttpFigures } from './http.js';
+import type { Machine } from './machine.js';
+import type { ScenarioName } from './queries.js';
+import type { ExtractResult } from './stages/extract.js';
+import type { LoadResult } from './stages/load.js';
+
+export interface ScenarioResult {
+  rounds: HttpFigures[];
+  /** Mean answer size in bytes. */
+  bytes: number;
+  /** Our server only: store calls during the measured rounds, and the requests they served. */
+  reads?: { label: string; seconds: number; calls: number }[];
+  requests?: number;
+}
+
+export interface StoreResult {
+  load: LoadResult;
+  memory: { rssEmpty: number; rss: number; heapUsed: number; external: number; arrayBuffers: number };
+  pools: { docIds: number; chainIds: number; chainDepths: number[] };
+  http: Partial<Record<ScenarioName, ScenarioResult>>;
+  /** Neo4j only: the server's resident memory and its store on disk after the load. */
+  serverRss?: number | null;
+  disk?: number | null;
+}
+
+export interface SizeResult {
+  docs: number;
+  seed: number;
+  startedAt: string;
+  seconds: number;
+  machine: Machine;
+  loadAverage: { min: number; max: number; mean: number };
+  settings: { duration: number; warmup: number; connections: number; rounds: number; chunk: number; baselineDocs: number; neo4jHeap?: string; neo4jPagecache?: string };
+  extract?: ExtractResult;
+  stores: Partial<Record<'embedded' | 'neo4j', StoreResult>>;
+  peer?: { http: Partial<Record<ScenarioName, ScenarioResult>>; equivalence: Partial<Record<ScenarioName, { same: number; count: number; firstDifference: string | null }>> };
+  /** Stages that failed, with the reason (out of memory, timeout ...). */
+  failures: { stage: string; message: string }[];
+}
+
+/** Median of the rounds (the mean of two), so one disturbed round does not decide alone. */
+export function median(values: number[]): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function summary(r: ScenarioResult | undefined): { rps: number; p50: number; p99: number; spread: number; failed: number } | null {
+  if (!r || !r.rounds.length) return null;
+  const rps = r.rounds.map((x) => x.rps);
+  return {
+    rps: median(rps),
+    p50: median(r.rounds.map((x) => x.p50)),
+    p99: median(r.rounds.map((x) => x.p99)),
+    spread: (Math.max(...rps) - Math.min(...rps)) / Math.max(1e-9, median(rps)),
+    failed: r.rounds.reduce((n, x) => n + x.errors + x.non2xx + x.timeouts, 0),
+  };
+}

@@ -1,0 +1,108 @@
+// Results → one markdown table (a column per corpus size), then where the load time went.
+import { SCENARIOS } from './queries.js';
+import { summary, type SizeResult, type StoreResult } from './results.js';
+import { accuracy } from './stages/extract.js';
+import type { Phase } from './stages/load.js';
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const dec = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+const mb = (bytes: number | null | undefined) => (bytes == null ? '–' : `${int(bytes / 2 ** 20)} MB`);
+const size = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+function rates(p: Phase): string {
+  if (!p.docs || !p.seconds) return '–';
+  return `${int(p.docs / p.seconds)} docs/s · ${int(p.evidence / p.seconds)} rel/s`;
+}
+
+function ratio(a: Phase, b: Phase): string {
+  if (!a.seconds || !b.seconds || !b.docs) return '–';
+  return `${dec(a.evidence / a.seconds / (b.evidence / b.seconds))}×`;
+}
+
+function share(p: Phase): string {
+  if (!p.seconds) return '–';
+  return `resolve ${int((100 * p.prepareSeconds) / p.seconds)}% · write ${int((100 * p.applySeconds) / p.seconds)}%`;
+}
+
+function memory(s: StoreResult | undefined): string {
+  if (!s) return '–';
+  const store = s.memory.rss - s.memory.rssEmpty;
+  const rels = s.load.stats.evidence / 1e6;
+  return `${mb(s.memory.rss)} RSS (${mb(store)} over an empty process) · ${int(store / 2 ** 20 / Math.max(rels, 1e-9))} MB per million relations`;
+}
+
+function http(s: ReturnType<typeof summary>): string {
+  if (!s) return '–';
+  return `${int(s.rps)} req/s · ${dec(s.p50, 0)}/${dec(s.p99, 0)} ms${s.failed ? ` · ${s.failed} failed` : ''}${s.spread > 0.15 ? ` (±${int((s.spread * 100) / 2)}%)` : ''}`;
+}
+
+export function markdown(results: SizeResult[]): string {
+  const rows: [string, ...string[]][] = [];
+  const row = (label: string, cell: (r: SizeResult) => string) => rows.push([label, ...results.map(cell)]);
+  row('documents · text · truth relations/doc', (r) => (r.extract ? `${int(r.extract.docs)} · ${int(r.extract.bytes / 2 ** 20)} MB · ${dec(r.extract.truthEdges / r.extract.docs)}` : int(r.docs)));
+  row('**extraction** MB/s per core (CPU time; wall)', (r) => (r.extract ? `${dec(r.extract.bytes / 2 ** 20 / r.extract.cpuSeconds)} (wall ${dec(r.extract.bytes / 2 ** 20 / r.extract.wallSeconds)})` : '–'));
+  row('extraction docs/s per core (CPU time)', (r) => (r.extract ? int(r.extract.docs / r.extract.cpuSeconds) : '–'));
+  row('extraction accuracy: recall · precision · relation · SUPERSEDES P/R · identity', (r) => {
+    if (!r.extract?.counts.scored) return '–';
+    const a = accuracy(r.extract.counts);
+    return `${dec(a.recall, 3)} · ${dec(a.precision, 3)} · ${dec(a.relation, 3)} · ${dec(a.supersedesPrecision, 3)}/${dec(a.supersedesRecall, 3)} · ${dec(a.identity, 3)}`;
+  });
+  for (const kind of ['embedded', 'neo4j'] as const) {
+    const name = kind === 'embedded' ? 'embedded' : 'Neo4j';
+    if (!results.some((r) => r.stores[kind])) continue;
+    const s = (r: SizeResult) => r.stores[kind];
+    row(`**${name} load**, batched (chunks of ${results[0].settings.chunk})`, (r) => (s(r) ? rates(s(r)!.load.batched) : '–'));
+    row(`${name} load, one transaction per document`, (r) => (s(r) ? rates(s(r)!.load.baseline) + (s(r)!.load.baseline.stoppedEarly ? ' (time-capped)' : '') : '–'));
+    row(`${name}: batched ÷ per-document, same database size`, (r) => (s(r) ? ratio(s(r)!.load.batchedRecent, s(r)!.load.baseline) : '–'));
+    row(`${name} batched load time`, (r) => (s(r) ? share(s(r)!.load.batched) : '–'));
+    row(`${name}: documents · relations · evidence in the store`, (r) => (s(r) ? `${int(s(r)!.load.stats.documents)} · ${int(s(r)!.load.stats.relations)} · ${int(s(r)!.load.stats.evidence)}` : '–'));
+    if (kind === 'embedded') row('embedded resident memory after the load', (r) => memory(s(r)));
+    else row('Neo4j server RSS · store on disk', (r) => (s(r) ? `${mb(s(r)!.serverRss)} · ${mb(s(r)!.disk)}` : '–'));
+  }
+  for (const sc of SCENARIOS) {
+    if (!results.some((r) => r.stores.embedded?.http[sc.name] || r.stores.neo4j?.http[sc.name])) continue;
+    row(`**${sc.label}**: embedded`, (r) => http(summary(r.stores.embedded?.http[sc.name])));
+    row(`… Neo4j, our API`, (r) => http(summary(r.stores.neo4j?.http[sc.name])));
+    if (!results.some((r) => r.peer?.http[sc.name])) continue;
+    row(`… Neo4j, @neo4j/graphql`, (r) => http(summary(r.peer?.http[sc.name])));
+    row(`… ours ÷ @neo4j/graphql (req/s) · same answers`, (r) => {
+      const a = summary(r.stores.neo4j?.http[sc.name]);
+      const b = summary(r.peer?.http[sc.name]);
+      const eq = r.peer?.equivalence[sc.name];
+      return a && b ? `${dec(a.rps / b.rps, 2)}×${eq ? ` · ${eq.same}/${eq.count}` : ''}` : '–';
+    });
+  }
+  row('load average during the run (min–max; 2 cores)', (r) => `${dec(r.loadAverage.min)}–${dec(r.loadAverage.max)}`);
+  const header = `| figure | ${results.map((r) => size(r.docs) + ' docs').join(' | ')} |`;
+  const rule = `|---|${results.map(() => '---').join('|')}|`;
+  return [header, rule, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Where the write time went, largest parts first, per size and store. */
+export function breakdowns(results: SizeResult[], top = 8): string {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const kind of ['embedded', 'neo4j'] as const) {
+      const s = r.stores[kind];
+      if (!s?.load.instrumented) continue;
+      for (const [title, list, phase] of [
+        ['batched', s.load.breakdown, s.load.batched],
+        ['one per document', s.load.breakdownBaseline, s.load.baseline],
+      ] as const) {
+        if (!list.length) continue;
+        out.push(`${size(r.docs)} docs, ${kind}, ${title}: resolve (prepareBatch) ${dec(phase.prepareSeconds)} s, write (applyBatch) ${dec(phase.applySeconds)} s, of which:`);
+        for (const b of list.slice(0, top)) out.push(`  ${dec(b.seconds, 2).padStart(8)} s  ${String(b.calls).padStart(7)} calls  ${b.label}`);
+      }
+    }
+    for (const kind of ['embedded', 'neo4j'] as const) {
+      for (const sc of SCENARIOS) {
+        const h = r.stores[kind]?.http[sc.name];
+        if (!h?.reads?.length || !h.requests) continue;
+        const per = h.reads.map((x) => `${x.label.replace('store.', '')} ×${dec(x.calls / h.requests!, 1)} (${dec((1000 * x.seconds) / x.calls, 2)} ms each)`);
+        out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: store calls per request: ${per.join(', ')}`);
+      }
+    }
+    for (const f of r.failures) out.push(`${size(r.docs)} docs: ${f.stage} failed: ${f.message.split('\n')[0]}`);
+  }
+  return out.join('\n');
+}
