@@ -31,6 +31,14 @@ export async function validate(port: number, side: 'ours' | 'peer', scenario: Sc
   return bytes / count;
 }
 
+/** Mean latency of requests sent one at a time (no queueing): the cost of one request. */
+export async function sequential(port: number, side: 'ours' | 'peer', scenario: ScenarioName, pools: Pools, count: number, maxSeconds = 30): Promise<{ requests: number; meanMs: number }> {
+  const t0 = performance.now();
+  let i = 0;
+  while (i < count && (i === 0 || performance.now() - t0 < maxSeconds * 1000)) await post(port, body(side, scenario, pools, i++));
+  return { requests: i, meanMs: (performance.now() - t0) / i };
+}
+
 export async function cannon(port: number, side: 'ours' | 'peer', scenario: ScenarioName, pools: Pools, opts: { seconds: number; connections: number }): Promise<HttpFigures> {
   let i = 0;
   const result = await autocannon({
@@ -97,10 +105,12 @@ function essence(side: 'ours' | 'peer', scenario: ScenarioName, data: Json): str
 }
 
 /** How many of `count` requests get the same answer from both servers; the first difference, if any. */
-export async function compare(ours: number, peer: number, scenario: ScenarioName, pools: Pools, count = 20): Promise<{ same: number; count: number; firstDifference: string | null }> {
+export async function compare(ours: number, peer: number, scenario: ScenarioName, pools: Pools, wanted = 20, maxSeconds = 60): Promise<{ same: number; count: number; firstDifference: string | null }> {
   let same = 0;
+  let count = 0;
   let firstDifference: string | null = null;
-  for (let i = 0; i < count; i++) {
+  const t0 = performance.now();
+  for (let i = 0; i < wanted && (i === 0 || performance.now() - t0 < maxSeconds * 1000); i++, count++) {
     const a = await post(ours, body('ours', scenario, pools, i));
     const b = await post(peer, body('peer', scenario, pools, i));
     const ea = essence('ours', scenario, a.json.data ?? {});

@@ -12,6 +12,8 @@ export interface ScenarioResult {
   /** Our server only: store calls during the measured rounds, and the requests they served. */
   reads?: { label: string; seconds: number; calls: number }[];
   requests?: number;
+  /** One request at a time, unloaded: mean latency, and (ours) the store calls each request made. */
+  probe?: { requests: number; meanMs: number; reads: { label: string; seconds: number; calls: number }[] };
 }
 
 export interface StoreResult {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Neo4jConfig } from '../../services/config.js';
 import { PROJECT_ROOT } from '../../services/paths.js';
-import { cannon, compare, validate } from './http.js';
+import { cannon, compare, sequential, validate } from './http.js';
 import { LoadSampler, diskUsage, machine, rssOfPidFile } from './machine.js';
 import { SCENARIOS, type Pools, type ScenarioName } from './queries.js';
 import type { ScenarioResult, SizeResult, StoreResult } from './results.js';
@@ -100,6 +100,13 @@ async function measure(
       continue;
     }
     for (const s of servers) s.into[scenario] = { rounds: [], bytes: await validate(s.port, s.side, scenario, pools) };
+    // one request at a time first: what a request costs without queueing, and which store calls it makes
+    for (const s of servers) {
+      if (s.side === 'ours') await s.worker.ask({ type: 'reads-reset' });
+      const { requests, meanMs } = await sequential(s.port, s.side, scenario, pools, 20);
+      const reads = s.side === 'ours' ? (await s.worker.ask<{ rows: ScenarioResult['reads'] }>({ type: 'reads' })).rows ?? [] : [];
+      s.into[scenario]!.probe = { requests, meanMs, reads };
+    }
     for (const s of servers) await cannon(s.port, s.side, scenario, pools, { seconds: o.warmup, connections: o.connections });
     for (const s of servers) if (s.side === 'ours') await s.worker.ask({ type: 'reads-reset' });
     for (let round = 0; round < o.rounds; round++) {

@@ -97,9 +97,11 @@ export function breakdowns(results: SizeResult[], top = 8): string {
     for (const kind of ['embedded', 'neo4j'] as const) {
       for (const sc of SCENARIOS) {
         const h = r.stores[kind]?.http[sc.name];
-        if (!h?.reads?.length || !h.requests) continue;
-        const per = h.reads.map((x) => `${x.label.replace('store.', '')} ×${dec(x.calls / h.requests!, 1)} (${dec((1000 * x.seconds) / x.calls, 2)} ms each)`);
-        out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: store calls per request: ${per.join(', ')}`);
+        const probe = h?.probe;
+        if (!probe) continue;
+        const per = probe.reads.map((x) => `${x.label.replace('store.', '')} ×${dec(x.calls / probe.requests, 1)} (${dec((1000 * x.seconds) / x.calls, 2)} ms each)`);
+        const peer = kind === 'neo4j' ? r.peer?.http[sc.name]?.probe : undefined;
+        out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: one request alone ${dec(probe.meanMs, 1)} ms${peer ? ` (@neo4j/graphql ${dec(peer.meanMs, 1)} ms)` : ''}; store calls per request: ${per.join(', ')}`);
       }
     }
     for (const f of r.failures) out.push(`${size(r.docs)} docs: ${f.stage} failed: ${f.message.split('\n')[0]}`);
