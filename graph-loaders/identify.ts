@@ -7,6 +7,7 @@ import { TYPE_CODE_NAMES, TYPE_NAMES, canonicalTerm, PARTY_TYPE_OVERRIDES, LOCAL
 import { allDates, dateAt, foldShort, institutionName, isoDate, provinceIn, provinceName } from './normalise.js';
 import { symbolAt, symbolParts, type Mention } from './references.js';
 import { documentId, unnumberedId } from './ids.js';
+import { createHash } from 'node:crypto';
 import { lineStartWithin, onlyBlanksBefore } from './lines.js';
 import type { DocumentIdentity } from './types.js';
 
@@ -283,7 +284,9 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   void blankNumber;
   void file;
   ownDates(stored, folded, identity);
-  identity.id = symbol ? documentId(symbol, issuedOn) : unnumberedId(type, issuer, issuedOn, title);
+  // A text with nothing to know it by is named by its content, so two such texts never merge.
+  const unknown = !symbol && !type && !issuer && !issuedOn && !title;
+  identity.id = symbol ? documentId(symbol, issuedOn) : unknown ? `unidentified:${createHash('sha256').update(stored).digest('hex').slice(0, 16)}` : unnumberedId(type, issuer, issuedOn, title);
   return { identity, layout };
 }
 
