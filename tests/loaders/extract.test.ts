@@ -45,7 +45,9 @@ describe('extractText', () => {
 
   it('copes with empty, tiny and symbol-free texts', () => {
     expect(extractText('', 'e.txt').relations).toEqual([]);
-    expect(extractText('Xin chào.', 'e.txt').document.id).toBe('document@undated');
+    const hello = extractText('Xin chào.', 'e.txt').document.id;
+    expect(hello).toMatch(/^unidentified:[0-9a-f]{16}$/);
+    expect(extractText('Tạm biệt.', 'f.txt').document.id).not.toBe(hello);
     expect(extractText('Số 12', 'e.txt').relations).toEqual([]);
   });
 
@@ -53,11 +55,13 @@ describe('extractText', () => {
     expect(storedText('Hà Nội'.normalize('NFD'))).toBe('Hà Nội');
   });
 
-  it('does not take a long paragraph without punctuation as a catastrophic case', () => {
+  // Speed is the benchmark's business (bench-extract.ts) and hangs the worker's time limit's
+  // (tests/reliability): here only that such a paragraph is read right.
+  it('reads a long paragraph without punctuation', () => {
     const long = ('thực hiện Nghị quyết số 45-NQ/TW và ' + 'các nhiệm vụ '.repeat(50)).repeat(400);
-    const t0 = Date.now();
-    extractText(long, 'long.txt');
-    expect(Date.now() - t0).toBeLessThan(3000);
+    const { relations } = extractText(long, 'long.txt');
+    expect(relations.length).toBeGreaterThan(0);
+    expect(new Set(relations.map((r) => r.to.symbol))).toEqual(new Set(['45-NQ/TW']));
   });
 });
 
