@@ -1,5 +1,5 @@
 // Summarise a V8 CPU profile: self time by function (with its file), largest first.
-//   npx tsx scripts/bench/profile.ts bench-out/profiles/100000-neo4j-ours-document.cpuprofile [top]
+//   npx tsx scripts/bench/profile.ts bench-out/profiles/100000-neo4j-ours-document.cpuprofile [top] [--by-file]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +8,8 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-export function selfTimes(file: string, top = 20): { name: string; ms: number; share: number }[] {
+/** Self time by function, or by source file when byFile is set. */
+export function selfTimes(file: string, top = 20, byFile = false): { name: string; ms: number; share: number }[] {
   const p = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -16,7 +17,7 @@ export function selfTimes(file: string, top = 20): { name: string; ms: number; s
   p.samples.forEach((id, i) => {
     const n = byId.get(id)!;
     const where = n.callFrame.url ? n.callFrame.url.replace(/^.*\/(node_modules\/)?/, (m) => (m.includes('node_modules') ? 'node_modules/' : '')).split('/').slice(-2).join('/') : '';
-    const key = `${n.callFrame.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
+    const key = byFile ? where || `(${n.callFrame.functionName || 'native'})` : `${n.callFrame.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
     self.set(key, (self.get(key) ?? 0) + p.timeDeltas[i]);
     total += p.timeDeltas[i];
   });
@@ -27,5 +28,7 @@ export function selfTimes(file: string, top = 20): { name: string; ms: number; s
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const r of selfTimes(process.argv[2], Number(process.argv[3] ?? 25))) console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}`);
+  const byFile = process.argv.includes('--by-file');
+  const args = process.argv.slice(2).filter((a) => a !== '--by-file');
+  for (const r of selfTimes(args[0], Number(args[1] ?? 25), byFile)) console.log(`${(r.share * 100).toFixed(1).padStart(5)}%  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}`);
 }
