@@ -3,7 +3,6 @@
 import { promises as fs } from 'node:fs';
 import { stripDiacritics } from '../../../graph-loaders/ids.js';
 import type { Candidate } from '../../../graph-loaders/resolve-types.js';
-import { matches } from '../../domain/effect.js';
 import { shortestPath, walk } from '../../domain/walk.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
@@ -13,6 +12,7 @@ import { pageCount, validateBatch } from '../validate.js';
 import { GraphState } from './graph-state.js';
 import { decodeSegment, encodeSegment, Persistence } from './persist.js';
 import { TextStore } from './text-store.js';
+import { StatusColumns } from './status-filter.js';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -30,6 +30,7 @@ export class EmbeddedStore implements Store {
   private snapshotBytes = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly pageCache = new Map<string, { version: number; keys: CursorKey[] }>();
+  private columns: { version: number; columns: StatusColumns; position: () => Map<string, number> } | null = null;
 
   private constructor(
     private readonly persistence: Persistence,
@@ -138,15 +139,21 @@ export class EmbeddedStore implements Store {
     const cacheKey = JSON.stringify(query);
     const cached = this.pageCache.get(cacheKey);
     if (cached && cached.version === this.state.version) return cached.keys;
+    const ordered = !query.text && !query.symbolKey;
     const source: CursorKey[] = query.text
       ? this.state.search.search(query.text, (a, b) => byId(this.state.nodes.value(a)!, this.state.nodes.value(b)!)).map((h) => ({ id: this.state.nodes.value(h.node)!, score: h.score }))
       : query.symbolKey
         ? this.state.idsBySymbol(query.symbolKey).map((id) => ({ id }))
         : this.state.orderedIds().map((id) => ({ id }));
+    // the status filter runs over columns first: most documents fail it, and it is the costly test
+    const status = query.status ? this.statusColumns() : null;
+    const hit = status ? status.columns.select(query.status!) : null;
     const issuer = query.issuer ? fold(query.issuer) : null;
     const type = query.type ? fold(query.type) : null;
     const keys: CursorKey[] = [];
-    for (const key of source) {
+    for (let i = 0; i < source.length; i++) {
+      const key = source[i];
+      if (hit && !hit[ordered ? i : (status!.position().get(key.id) ?? -1)]) continue;
       const d = this.state.doc(key.id);
       if (!d || d.ambiguous) continue;
       if (query.includeStubs === false && d.stub) continue;
@@ -155,13 +162,27 @@ export class EmbeddedStore implements Store {
       if (issuer && (!d.issuer || !fold(d.issuer).includes(issuer))) continue;
       if (query.issuedFrom && (!d.issuedOn || d.issuedOn < query.issuedFrom)) continue;
       if (query.issuedTo && (!d.issuedOn || d.issuedOn > query.issuedTo)) continue;
-      if (query.status && !matches(d.effect, query.status)) continue;
       if (query.changedSince && (d.updatedAt ?? '') < query.changedSince) continue;
       keys.push(key);
     }
     if (this.pageCache.size > 256) this.pageCache.clear();
     this.pageCache.set(cacheKey, { version: this.state.version, keys });
     return keys;
+  }
+
+  /** Effect summaries as columns in page order, rebuilt after a change. */
+  private statusColumns(): { columns: StatusColumns; position: () => Map<string, number> } {
+    if (this.columns?.version !== this.state.version) {
+      const ids = this.state.orderedIds();
+      let position: Map<string, number> | null = null;
+      this.columns = {
+        version: this.state.version,
+        columns: new StatusColumns(ids, (id) => this.state.doc(id)!),
+        // only a text or symbol query needs a document's place in page order
+        position: () => (position ??= new Map(ids.map((id, i) => [id, i]))),
+      };
+    }
+    return this.columns;
   }
 
   async documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]> {
