@@ -5,6 +5,7 @@ CREATE INDEX document_number_key IF NOT EXISTS FOR (d:Document) ON (d.numberKey)
 CREATE INDEX document_updated_at IF NOT EXISTS FOR (d:Document) ON (d.updatedAt);
 CREATE INDEX document_issued_on IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
 CREATE INDEX document_effect IF NOT EXISTS FOR (d:Document) ON (d.effStartsOn, d.effEndsOn);
+CREATE INDEX file_document IF NOT EXISTS FOR (f:File) ON (f.id);
 CREATE INDEX evidence_from IF NOT EXISTS FOR (e:Evidence) ON (e.from);
 CREATE INDEX evidence_to IF NOT EXISTS FOR (e:Evidence) ON (e.to);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source);

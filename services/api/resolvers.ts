@@ -2,7 +2,7 @@
 // that need the store for each document resolve through loaders.ts instead.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { IResolvers } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
 import { ingestText } from '../../graph-loaders/load.js';
@@ -91,6 +91,20 @@ export function toQuery(filter: FilterInput | null | undefined): DocumentQuery {
   return q;
 }
 
+/** Does the field being resolved select `name` (directly or through fragments)? */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((f) => within(f.selectionSet));
+}
+
 function pageSize(first: number | null | undefined, max: number): number {
   const n = first ?? 20;
   if (n < 0 || n > max) throw badInput(`first must be between 0 and ${max}`);
@@ -142,9 +156,10 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         const [doc] = await ctx.store.getDocuments([id]);
         return doc;
       },
-      async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext) {
+      async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
-        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null);
+        // counting every match is the costly part in Neo4j: only when the query asks for it
+        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selects(info, 'totalCount') });
         const docs = await ctx.store.getDocuments(page.items.map((i) => i.id));
         const edges = page.items.map((item, i) => ({ cursor: item.cursor, node: docs[i] })).filter((e) => e.node);
         return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };

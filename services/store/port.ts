@@ -63,7 +63,8 @@ export interface Store {
   getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
   /** Visible evidence of relations touching the documents, one array per id. */
   evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
-  findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage>;
+  /** A page of matches; `count: false` lets a store skip counting them all (totalCount is then -1). */
+  findDocuments(query: DocumentQuery, first: number, after: string | null, options?: { count?: boolean }): Promise<DocumentPage>;
   documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]>;
   /** SUPERSEDES walks, one per id: OUT = older (what it replaced), IN = newer (what replaced it). */
   chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]>;

@@ -118,7 +118,7 @@ export class EmbeddedStore implements Store {
     return ids.map((id) => this.visibleRows(id, direction, wanted));
   }
 
-  async findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage> {
+  async findDocuments(query: DocumentQuery, first: number, after: string | null, _options?: { count?: boolean }): Promise<DocumentPage> {
     const keys = this.matching(query);
     let start = 0;
     if (after) {

@@ -98,7 +98,8 @@ export class Neo4jStore implements Store {
     return result.records.map((r) => (r.get('rows') as Record<string, unknown>[]).map(toEvidence));
   }
 
-  async findDocuments(query: DocumentQuery, first: number, after: string | null): Promise<DocumentPage> {
+  async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean } = {}): Promise<DocumentPage> {
+    const count = options.count !== false;
     const where = documentWhere('d', query);
     const cursor = after ? decodeCursor(after) : null;
     const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
@@ -108,19 +109,20 @@ export class Neo4jStore implements Store {
       params.lucene = lucene;
       return this.db.read(async (tx) => {
         const base = `CALL db.index.fulltext.queryNodes('document_text', $lucene) YIELD node AS d, score WHERE ${where.clause}`;
-        const total = await tx.run(`${base} RETURN count(d) AS n`, params);
+        const total = count ? (await tx.run(`${base} RETURN count(d) AS n`, params)).records[0].get('n') as number : -1;
         const page = await tx.run(
           `${base} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
            RETURN d.id AS id, score ORDER BY score DESC, id LIMIT $first + 1`,
           params,
         );
-        return this.page(page.records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number })), first, total.records[0].get('n') as number);
+        return this.page(page.records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number })), first, total);
       });
     }
     return this.db.read(async (tx) => {
-      const total = await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params);
-      const page = await tx.run(`MATCH (d:Document) WHERE ${where.clause} AND ($afterId IS NULL OR d.id > $afterId) RETURN d.id AS id ORDER BY id LIMIT $first + 1`, params);
-      return this.page(page.records.map((r) => ({ id: r.get('id') as string })), first, total.records[0].get('n') as number);
+      const total = count ? ((await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params)).records[0].get('n') as number) : -1;
+      // a range on the id lets Neo4j walk the id index in order and stop after the page
+      const page = await tx.run(`MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id ORDER BY d.id LIMIT $first + 1`, params);
+      return this.page(page.records.map((r) => ({ id: r.get('id') as string })), first, total);
     });
   }
 

@@ -102,8 +102,15 @@ export class Neo4jSession {
     });
   }
 
-  /** A single read query. */
+  /** A single read query, auto-committed: one round trip instead of a transaction's three. */
   async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
-    return this.read((tx) => tx.run<R>(cypher, params));
+    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.run<R>(cypher, params, this.txConfig());
+    } catch (err) {
+      throw translate(err, this.cfg.uri);
+    } finally {
+      await session.close().catch(() => {});
+    }
   }
 }
