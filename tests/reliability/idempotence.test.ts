@@ -44,16 +44,6 @@ function changedCopy(): { root: string; file: string } {
   return { root, file };
 }
 
-/**
- * KNOWN DEFECT (store/batch, reported in RELIABILITY.md): a stub keeps the title, issuer and term
- * of the first reference that named it, so after a file changes, a description its old text gave
- * a referenced document lingers. Compared without those three fields of stubs; all else must match.
- */
-function stubsUndescribed(dump: Awaited<ReturnType<Store['dump']>>) {
-  const c = comparable(dump);
-  return { ...c, documents: c.documents.map((d) => (d.stub ? { ...d, title: null, issuer: null, term: null } : d)) };
-}
-
 function suite(name: string, open: () => Promise<Store>, skip = false) {
   describe.skipIf(skip)(`${name}: idempotence and incremental loads`, () => {
     afterAll(async () => {
@@ -112,7 +102,7 @@ function suite(name: string, open: () => Promise<Store>, skip = false) {
         rmSync(texts, { recursive: true });
         cpSync(root, texts, { recursive: true });
         await loadPaths([texts], fresh, { chunkSize: CHUNK });
-        expect(stubsUndescribed(await fresh.dump())).toEqual(stubsUndescribed(incremental));
+        expect(comparable(await fresh.dump())).toEqual(comparable(incremental));
       } finally {
         await fresh.close();
         // put the original corpus back for the next suite

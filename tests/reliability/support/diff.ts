@@ -1,7 +1,7 @@
 // The first differences between two graph dumps, for messages a person can read.
-import type { GraphDump } from '../../../services/store/port.js';
+type Dump = { documents: { id: string }[]; evidence: { key: string }[]; curations: unknown[] };
 
-export function dumpDifferences(a: GraphDump, b: GraphDump, max = 10): string[] {
+export function dumpDifferences(a: Dump, b: Dump, max = 10): string[] {
   const out: string[] = [];
   const compare = <T>(what: string, xs: T[], ys: T[], key: (x: T) => string) => {
     const left = new Map(xs.map((x) => [key(x), x]));
@@ -21,6 +21,6 @@ export function dumpDifferences(a: GraphDump, b: GraphDump, max = 10): string[] 
   };
   compare('document', a.documents, b.documents, (d) => d.id);
   compare('evidence', a.evidence, b.evidence, (e) => e.key);
-  compare('curation', a.curations, b.curations, (c) => c.id);
+  compare('curation', a.curations, b.curations, (c) => (c as { id: string }).id);
   return out.slice(0, max);
 }
