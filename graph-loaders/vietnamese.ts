@@ -45,13 +45,17 @@ export function vietnameseScore(text: string): VietnameseScore {
   return { accented, valid };
 }
 
+/** Accented words a decoding needs before it can be called Vietnamese. */
+export const MIN_EVIDENCE = 3;
+
 /**
  * A decoding reads as Vietnamese: almost every accented word is a syllable (all of them in a short
  * text), or, in a longer text with typing or OCR slips, most of them while no other decoding comes
  * near (`rival`: the next best share).
  */
 export function readsAsVietnamese(s: VietnameseScore, rival = 0): boolean {
-  if (s.accented === 0) return false;
+  // fewer words than this tell nothing (the fuzz found one byte, 0xC4, read as TCVN3 "Ấ")
+  if (s.accented < MIN_EVIDENCE) return false;
   if (s.accented < 5) return s.valid === s.accented;
   const share = s.valid / s.accented;
   return share >= 0.85 || (s.accented >= 20 && share >= 0.6 && rival <= share / 2);

@@ -118,6 +118,7 @@ async function huge(work: string): Promise<boolean> {
       await store.close();
     }
     const ms = Date.now() - t0;
+    peak = Math.max(peak, process.memoryUsage().rss);
     const good = !outcome.startsWith('CRASHED') && !outcome.includes('DOES NOT NAME') && (c.expect === 'either' || (c.expect === 'loaded') === loaded);
     if (!good) ok = false;
     console.log(`  ${good ? 'ok  ' : 'FAIL'} ${c.name.padEnd(34)} ${String(ms).padStart(7)} ms  peak RSS ${Math.round(peak / MB)} MB (from ${before})  ${outcome}`);
