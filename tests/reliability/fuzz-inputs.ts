@@ -16,7 +16,12 @@ export interface FuzzInput {
 }
 
 export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
+  // mix the seed first (murmur3's finaliser): xorshift's first outputs for nearby seeds are alike,
+  // which made the kinds of consecutive inputs come in long runs
+  let s = seed >>> 0;
+  s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0;
+  s = (s ^ (s >>> 16)) >>> 0 || 1;
   return () => {
     // xorshift32
     s ^= s << 13;
