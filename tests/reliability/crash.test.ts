@@ -12,7 +12,7 @@ import { comparable } from '../support/fixtures.js';
 import { neo4jConfig } from '../support/neo4j.js';
 import { checkDataDir, COMPACTING, crashAndFinish, runLoader, writeCorpus } from './support/crash.js';
 
-const DOCS = 300;
+const DOCS = 600;
 const CHUNK = 10;
 const SEED = Number(process.env.CRASH_SEED ?? 42);
 const KILLS = Number(process.env.CRASH_KILLS ?? 6);

@@ -41,9 +41,12 @@ export const COMPACTING = ['tests/reliability/support/load-compacting.ts'];
 export function runLoader(args: string[], env: Record<string, string>, killAfterMs?: number, script = CLI): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
+    // The store is the one env names: a NEO4J_URI of the test run (CI sets one) must not turn an embedded run into a Neo4j one.
+    const inherited = { ...process.env };
+    if (!env.NEO4J_URI) delete inherited.NEO4J_URI;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script[0]), ...script.slice(1), ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      env: { ...inherited, LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
