@@ -54,3 +54,17 @@ export function diskUsage(dir: string): number | null {
     return null;
   }
 }
+
+/** HEAD and the uncommitted changes under the folders whose code a run measures. */
+export function codeVersion(root: string): { commit: string; changed: string[] } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'services', 'graph-loaders', 'schema'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
+    return { commit, changed };
+  } catch {
+    return { commit: 'unknown', changed: [] };
+  }
+}

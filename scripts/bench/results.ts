@@ -32,6 +32,8 @@ export interface SizeResult {
   startedAt: string;
   seconds: number;
   machine: Machine;
+  /** The code measured: HEAD, and files of the measured code that differed from it (a shared checkout). */
+  code: { commit: string; changed: string[] };
   loadAverage: { min: number; max: number; mean: number };
   settings: { duration: number; warmup: number; connections: number; rounds: number; chunk: number; baselineDocs: number; neo4jHeap?: string; neo4jPagecache?: string };
   extract?: ExtractResult;

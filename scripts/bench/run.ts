@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import type { Neo4jConfig } from '../../services/config.js';
 import { PROJECT_ROOT } from '../../services/paths.js';
 import { cannon, compare, sequential, validate } from './http.js';
-import { LoadSampler, diskUsage, machine, rssOfPidFile } from './machine.js';
+import { LoadSampler, codeVersion, diskUsage, machine, rssOfPidFile } from './machine.js';
 import { SCENARIOS, type Pools, type ScenarioName } from './queries.js';
 import type { ScenarioResult, SizeResult, StoreResult } from './results.js';
 import { startWorker, type WorkerHandle } from './spawn.js';
@@ -86,6 +86,17 @@ function options(): Options {
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
+/** Wait until the server has finished what earlier runs left queued (its store calls stop moving). */
+async function settle(worker: WorkerHandle): Promise<void> {
+  const total = async () => ((await worker.ask<{ rows: ScenarioResult['reads'] }>({ type: 'reads' })).rows ?? []).reduce((n, r) => n + r.calls, 0);
+  for (let before = await total(), i = 0; i < 240; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await total();
+    if (now === before) return;
+    before = now;
+  }
+}
+
 async function measure(
   scenarios: ScenarioName[],
   pools: Pools,
@@ -102,7 +113,10 @@ async function measure(
     for (const s of servers) s.into[scenario] = { rounds: [], bytes: await validate(s.port, s.side, scenario, pools) };
     // one request at a time first: what a request costs without queueing, and which store calls it makes
     for (const s of servers) {
-      if (s.side === 'ours') await s.worker.ask({ type: 'reads-reset' });
+      if (s.side === 'ours') {
+        await settle(s.worker);
+        await s.worker.ask({ type: 'reads-reset' });
+      }
       const { requests, meanMs } = await sequential(s.port, s.side, scenario, pools, 20);
       const reads = s.side === 'ours' ? (await s.worker.ask<{ rows: ScenarioResult['reads'] }>({ type: 'reads' })).rows ?? [] : [];
       s.into[scenario]!.probe = { requests, meanMs, reads };
@@ -143,6 +157,7 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
     startedAt: new Date().toISOString(),
     seconds: 0,
     machine: machine(),
+    code: codeVersion(PROJECT_ROOT),
     loadAverage: { min: 0, max: 0, mean: 0 },
     settings: { duration: o.duration, warmup: o.warmup, connections: o.connections, rounds: o.rounds, chunk: o.chunk, baselineDocs: o.baselineDocs, neo4jHeap: process.env.NEO4J_HEAP, neo4jPagecache: process.env.NEO4J_PAGECACHE },
     stores: {},
@@ -220,7 +235,8 @@ async function main(): Promise<void> {
     writeFileSync(path.join(o.out, `run-${stamp}.json`), JSON.stringify(results, null, 1));
   }
   const m = results[0].machine;
-  const text = `${markdown(results)}\n\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}.\n\n${breakdowns(results)}\n`;
+  const c = results[0].code;
+  const text = `${markdown(results)}\n\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}. Code: ${c.commit}${c.changed.length ? ` with uncommitted changes in ${c.changed.join(', ')}` : ''}.\n\n${breakdowns(results)}\n`;
   writeFileSync(path.join(o.out, `run-${stamp}.md`), text);
   console.log(text);
   log(`results: ${path.join(o.out, `run-${stamp}.json`)} and .md`);

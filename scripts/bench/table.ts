@@ -73,6 +73,7 @@ export function markdown(results: SizeResult[]): string {
     });
   }
   row('load average during the run (min–max; 2 cores)', (r) => `${dec(r.loadAverage.min)}–${dec(r.loadAverage.max)}`);
+  row('code measured', (r) => (r.code ? `${r.code.commit}${r.code.changed.length ? ` + ${r.code.changed.length} changed files` : ''}` : '–'));
   const header = `| figure | ${results.map((r) => size(r.docs) + ' docs').join(' | ')} |`;
   const rule = `|---|${results.map(() => '---').join('|')}|`;
   return [header, rule, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -90,7 +91,9 @@ export function breakdowns(results: SizeResult[], top = 8): string {
         ['one per document', s.load.breakdownBaseline, s.load.baseline],
       ] as const) {
         if (!list.length) continue;
-        out.push(`${size(r.docs)} docs, ${kind}, ${title}: resolve (prepareBatch) ${dec(phase.prepareSeconds)} s, write (applyBatch) ${dec(phase.applySeconds)} s, of which:`);
+        const lk = (s.load.lookups ?? []).filter((l) => l.phase === (title === 'batched' ? 'batched' : 'baseline'));
+        const lookups = lk.map((l) => `store.${l.method} ${dec(l.seconds)} s (${int(l.rows / l.calls)} rows a call)`).join(', ');
+        out.push(`${size(r.docs)} docs, ${kind}, ${title}: resolve (prepareBatch) ${dec(phase.prepareSeconds)} s${lookups ? ` [of which ${lookups}]` : ''}, write (applyBatch) ${dec(phase.applySeconds)} s, of which:`);
         for (const b of list.slice(0, top)) out.push(`  ${dec(b.seconds, 2).padStart(8)} s  ${String(b.calls).padStart(7)} calls  ${b.label}`);
       }
     }

@@ -28,6 +28,8 @@ export interface LoadResult {
   breakdown: { label: string; seconds: number; calls: number }[];
   breakdownBaseline: { label: string; seconds: number; calls: number }[];
   instrumented: boolean;
+  /** What resolving against the store fetched, per phase: calls, seconds, rows returned. */
+  lookups: { phase: 'batched' | 'baseline'; method: string; calls: number; seconds: number; rows: number }[];
   stats: Stats;
   /** Ids the loader gave a sample of documents, for the query pools. */
   sampleIds: string[];
@@ -53,12 +55,37 @@ function addTo(p: Phase, docs: number, evidence: number, prep: number, apply: nu
   p.seconds += prep + apply;
 }
 
+/** Count calls, time and rows of the store lookups prepareBatch makes (candidates, undated evidence). */
+function watchLookups(store: Store, phase: () => 'batched' | 'baseline' | 'tail'): LoadResult['lookups'] {
+  const out: LoadResult['lookups'] = [];
+  const target = store as unknown as Record<string, (...a: unknown[]) => Promise<unknown[]>>;
+  for (const method of ['candidates', 'undatedEvidence']) {
+    const original = target[method].bind(store);
+    target[method] = async (...args: unknown[]) => {
+      const t0 = now();
+      const rows = await original(...args);
+      const p = phase();
+      if (p !== 'tail') {
+        let row = out.find((r) => r.phase === p && r.method === method);
+        if (!row) out.push((row = { phase: p, method, calls: 0, seconds: 0, rows: 0 }));
+        row.calls++;
+        row.seconds += now() - t0;
+        row.rows += rows.length;
+      }
+      return rows;
+    };
+  }
+  return out;
+}
+
 export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions): Promise<LoadResult> {
   const n = corpus.plan.n;
   const planned = Math.min(opts.baselineDocs, Math.floor(n / 2));
   const baselineStart = n - planned;
   const breakdown = new Breakdown();
   const instrumented = instrumentWrites(store, breakdown);
+  let phase: 'batched' | 'baseline' | 'tail' = 'batched';
+  const lookups = watchLookups(store, () => phase);
   const batched = emptyPhase();
   const baseline = { ...emptyPhase(), planned, stoppedEarly: false };
   const chunks: Phase[] = [];
@@ -95,6 +122,7 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
       buffer.push(item);
       if (buffer.length >= opts.chunk || doc.index === baselineStart - 1) await flush(true);
     } else if (!baseline.stoppedEarly) {
+      phase = 'baseline';
       if (doc.index === baselineStart) {
         breakdownBatched = breakdown.rows();
         breakdown.reset();
@@ -106,12 +134,14 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
       addTo(baseline, 1, batch.evidence.length, t2 - t1, now() - t2);
       if (baseline.seconds > opts.baselineSeconds) baseline.stoppedEarly = true;
     } else {
+      phase = 'tail';
       // the rest of the corpus still loads, untimed, so every figure after this one sees all of it
       buffer.push(item);
       if (buffer.length >= opts.chunk) await flush(false);
     }
     if ((doc.index + 1) % 10_000 === 0) opts.onProgress?.(doc.index + 1, n);
   }
+  phase = 'tail';
   await flush(false);
   if (!breakdownBatched.length) breakdownBatched = breakdown.rows();
   const breakdownBaseline = baseline.docs ? breakdown.rows() : [];
@@ -122,5 +152,5 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
     addTo(batchedRecent, chunks[k].docs, chunks[k].evidence, chunks[k].prepareSeconds, chunks[k].applySeconds);
   }
   const stats = await store.stats();
-  return { chunk: opts.chunk, batched, batchedRecent, baseline, extractSeconds, breakdown: breakdownBatched, breakdownBaseline, instrumented, stats, sampleIds };
+  return { chunk: opts.chunk, batched, batchedRecent, baseline, extractSeconds, breakdown: breakdownBatched, breakdownBaseline, instrumented, lookups, stats, sampleIds };
 }
