@@ -33,6 +33,7 @@ interface Options {
   chunk: number;
   baselineDocs: number;
   baselineSeconds: number;
+  maxLoadSeconds?: number;
   heap: number;
   neo4jUri?: string;
   neo4jUser: string;
@@ -70,6 +71,7 @@ function options(): Options {
     .option('--chunk <n>', 'documents per batch of the batched load', (v) => parseInt(v, 10), 1000)
     .option('--baseline-docs <n>', 'documents loaded one transaction each, at the end of the corpus', count, 1000)
     .option('--baseline-seconds <s>', 'stop the per-document baseline after this long', (v) => parseInt(v, 10), 120)
+    .option('--max-load-seconds <s>', 'stop a load after this long; figures then describe what was loaded, and GraphQL is skipped', (v) => parseInt(v, 10))
     .option('--heap <mb>', 'V8 heap limit of each worker', (v) => parseInt(v, 10), 8192)
     .option('--neo4j-uri <uri>', 'bolt:// or neo4j:// URI (default $NEO4J_URI)', process.env.NEO4J_URI)
     .option('--neo4j-user <user>', 'Neo4j user', process.env.NEO4J_USER ?? 'neo4j')
@@ -184,7 +186,7 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
     }
     log(`${docs} docs: ${kind} load`);
     const profileFile = o.profile ? path.resolve(o.out, 'profiles', `${docs}-${kind}-load.cpuprofile`) : undefined;
-    const w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile }, workerOpts);
+    const w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, maxLoadSeconds: o.maxLoadSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile }, workerOpts);
     let peer: ReturnType<typeof startWorker> | null = null;
     try {
       const ready = await w.next<Ready>('ready');
@@ -196,6 +198,11 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
         store.disk = diskUsage(path.resolve(PROJECT_ROOT, o.neo4jDataDir, 'data'));
       }
       log(`${kind}: loaded; ${pools.docIds.length} documents and ${pools.chainIds.length} chains of depth 20 in the query pools`);
+      if (ready.load.stoppedAt !== null) {
+        result.failures.push({ stage: `${kind} load`, message: `stopped at its time limit after ${ready.load.stoppedAt} of ${docs} documents; GraphQL not measured` });
+        await w.stop();
+        continue;
+      }
       const servers: Parameters<typeof measure>[2] = [{ side: 'ours', port: ready.port, into: store.http, worker: w, name: `${docs}-${kind}-ours` }];
       if (kind === 'neo4j' && o.peer) {
         peer = startWorker({ task: 'peer', neo4j: neo4j!, jit: !!o.peerJit }, workerOpts);

@@ -107,6 +107,12 @@ export function breakdowns(results: SizeResult[], top = 8): string {
         out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: one request alone ${dec(probe.meanMs, 1)} ms${peer ? ` (@neo4j/graphql ${dec(peer.meanMs, 1)} ms)` : ''}; store calls per request: ${per.join(', ')}`);
       }
     }
+    for (const kind of ['embedded', 'neo4j'] as const) {
+      const c = r.stores[kind]?.load.curve ?? [];
+      if (c.length < 2) continue;
+      const steps = c.map((p, i) => `${int(p.docs / 1000)}k: ${int(p.seconds - (i ? c[i - 1].seconds : 0))} s, ${mb(p.rss)}`);
+      out.push(`${size(r.docs)} docs, ${kind}: seconds per 10,000 documents (extraction included) and RSS: ${steps.join(' · ')}`);
+    }
     for (const f of r.failures) out.push(`${size(r.docs)} docs: ${f.stage} failed: ${f.message.split('\n')[0]}`);
   }
   return out.join('\n');

@@ -18,7 +18,7 @@ import { buildPools } from './stages/pools.js';
 
 export type WorkerTask =
   | { task: 'extract'; docs: number; seed: number; score: boolean }
-  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string }
+  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string }
   | { task: 'peer'; neo4j: Neo4jConfig; jit: boolean };
 
 const send = (msg: unknown) => process.send?.(msg);
@@ -101,6 +101,7 @@ async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<voi
     chunk: t.chunk,
     baselineDocs: t.baselineDocs,
     baselineSeconds: t.baselineSeconds,
+    maxSeconds: t.maxLoadSeconds,
     onProgress: (done, total) => progress(`${t.kind}: ${done}/${total} documents loaded (${((performance.now() - started) / 1000).toFixed(0)} s)`),
   });
   await stopProfile?.();

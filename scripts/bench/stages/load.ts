@@ -31,6 +31,10 @@ export interface LoadResult {
   /** What resolving against the store fetched, per phase: calls, seconds, rows returned. */
   lookups: { phase: 'batched' | 'baseline'; method: string; calls: number; seconds: number; rows: number }[];
   stats: Stats;
+  /** Every 10,000 documents: seconds since the start (extraction included) and resident memory. */
+  curve: { docs: number; seconds: number; rss: number }[];
+  /** Set when the load was stopped at its time limit: documents loaded by then. */
+  stoppedAt: number | null;
   /** Ids the loader gave a sample of documents, for the query pools. */
   sampleIds: string[];
 }
@@ -39,6 +43,8 @@ export interface LoadOptions {
   chunk: number;
   baselineDocs: number;
   baselineSeconds: number;
+  /** Stop loading after this long (the figures then describe the documents loaded so far). */
+  maxSeconds?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -94,6 +100,9 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
   const sampleIds: string[] = [];
   const sampleEvery = Math.max(1, Math.floor(n / 4000));
   let breakdownBatched: LoadResult['breakdown'] = [];
+  const curve: LoadResult['curve'] = [];
+  const started = now();
+  let stoppedAt: number | null = null;
 
   const flush = async (timed: boolean) => {
     if (!buffer.length) return;
@@ -139,10 +148,19 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
       buffer.push(item);
       if (buffer.length >= opts.chunk) await flush(false);
     }
-    if ((doc.index + 1) % 10_000 === 0) opts.onProgress?.(doc.index + 1, n);
+    if ((doc.index + 1) % 10_000 === 0) {
+      curve.push({ docs: doc.index + 1, seconds: now() - started, rss: process.memoryUsage().rss });
+      opts.onProgress?.(doc.index + 1, n);
+      if (opts.maxSeconds && now() - started > opts.maxSeconds && doc.index + 1 < n) {
+        stoppedAt = doc.index + 1;
+        break;
+      }
+    }
   }
-  phase = 'tail';
-  await flush(false);
+  // a load stopped at its time limit before the baseline: its last partial chunk is batched work too
+  const timedTail = stoppedAt !== null && stoppedAt <= baselineStart;
+  phase = timedTail ? 'batched' : 'tail';
+  await flush(timedTail);
   if (!breakdownBatched.length) breakdownBatched = breakdown.rows();
   const breakdownBaseline = baseline.docs ? breakdown.rows() : [];
 
@@ -152,5 +170,5 @@ export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions
     addTo(batchedRecent, chunks[k].docs, chunks[k].evidence, chunks[k].prepareSeconds, chunks[k].applySeconds);
   }
   const stats = await store.stats();
-  return { chunk: opts.chunk, batched, batchedRecent, baseline, extractSeconds, breakdown: breakdownBatched, breakdownBaseline, instrumented, lookups, stats, sampleIds };
+  return { chunk: opts.chunk, batched, batchedRecent, baseline, extractSeconds, breakdown: breakdownBatched, breakdownBaseline, instrumented, lookups, stats, curve, stoppedAt, sampleIds };
 }
