@@ -3,9 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import { extractText } from './extract.js';
 
-parentPort!.on('message', ({ id, text, file }: { id: number; text: string; file: string }) => {
+parentPort!.on('message', ({ id, text, file, maxRelations }: { id: number; text: string; file: string; maxRelations: number }) => {
   try {
-    parentPort!.postMessage({ id, extraction: extractText(text, file) });
+    const extraction = extractText(text, file);
+    // refused here, before a million relations are copied to the loader and batched there
+    if (extraction.relations.length > maxRelations) {
+      parentPort!.postMessage({ id, refused: `${extraction.relations.length} references in one text (limit ${maxRelations}): not loaded; is it machine output, or many documents in one file?` });
+      return;
+    }
+    parentPort!.postMessage({ id, extraction });
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }

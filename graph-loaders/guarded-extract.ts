@@ -9,6 +9,8 @@ export interface GuardOptions {
   timeoutMs?: number;
   /** Heap of the extraction worker in MB (default 2048). */
   maxHeapMb?: number;
+  /** References one text may make (default 100,000: a long law makes a few thousand); past it the file is refused, which bounds a batch. */
+  maxRelations?: number;
 }
 
 type Outcome = Extraction | { file: string; error: string };
@@ -35,10 +37,12 @@ export class ExtractGuard {
   private nextId = 1;
   readonly timeoutMs: number;
   readonly maxHeapMb: number;
+  readonly maxRelations: number;
 
   constructor(options: GuardOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.maxHeapMb = options.maxHeapMb ?? 2048;
+    this.maxRelations = options.maxRelations ?? 100_000;
   }
 
   /** Extract one text; never throws for bad input. Calls run one at a time, in order. */
@@ -56,10 +60,10 @@ export class ExtractGuard {
     worker.unref();
     // Events of a worker already replaced (after a time-out) concern no pending text.
     const mine = () => (this.pending?.worker === worker ? this.pending : null);
-    worker.on('message', (msg: { id: number; extraction?: Extraction; error?: string }) => {
+    worker.on('message', (msg: { id: number; extraction?: Extraction; error?: string; refused?: string }) => {
       const p = mine();
       if (!p || p.id !== msg.id) return;
-      this.settle(msg.extraction ?? { file: p.file, error: `extraction failed: ${msg.error}` });
+      this.settle(msg.extraction ?? { file: p.file, error: msg.refused ?? `extraction failed: ${msg.error}` });
     });
     worker.on('error', (err: Error & { code?: string }) => {
       const p = mine();
@@ -98,7 +102,7 @@ export class ExtractGuard {
         void worker.terminate();
       }, this.timeoutMs);
       this.pending = { id, worker, file, resolve, timer };
-      worker.postMessage({ id, text, file });
+      worker.postMessage({ id, text, file, maxRelations: this.maxRelations });
     }).finally(() => {
       if (this.worker === worker) worker.unref();
     });

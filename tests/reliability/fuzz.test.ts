@@ -60,6 +60,18 @@ describe(`fuzz: ${COUNT} hostile inputs, seed ${SEED}`, () => {
 });
 
 describe('per-file limits', () => {
+  it('a text with more references than a document makes is refused before it is batched', async () => {
+    const guard = new ExtractGuard({ maxRelations: 50 });
+    try {
+      const many = Array.from({ length: 60 }, (_, i) => `Căn cứ Nghị quyết số ${i + 1}-NQ/TW ngày 24/01/2019;`).join('\n');
+      expect(await guard.extract(many, 'many.txt')).toEqual({ file: 'many.txt', error: expect.stringMatching(/^\d+ references in one text \(limit 50\): not loaded/) });
+      const few = await guard.extract('Căn cứ Nghị quyết số 45-NQ/TW ngày 24/01/2019;', 'few.txt');
+      expect('document' in few && few.relations.length).toBe(1);
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
   it('a text past the time limit, or past the memory bound, is that file\'s error; the next file still loads', async () => {
     const guard = new ExtractGuard({ timeoutMs: 1000, maxHeapMb: 64 });
     try {
