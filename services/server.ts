@@ -14,6 +14,7 @@ import { codeOf } from './api/errors.js';
 import { assertAffordable, depthLimitRule, MAX_QUERY_TOKENS } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
 import { makeResolvers } from './api/resolvers.js';
+import { viewStore } from './api/views.js';
 import { EXPLORER_DIR, SCHEMA_FILE, VENDOR_DIRS } from './paths.js';
 import { exportRoutes } from './export/routes.js';
 import { existsSync } from 'node:fs';
@@ -45,6 +46,7 @@ function operationNames(document: GqlDocument): (string | undefined)[] {
 }
 
 export async function buildServer(config: Config, store: Store): Promise<FastifyInstance> {
+  const apiStore = viewStore(store);
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -68,7 +70,7 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
     cache: 128,
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
     validationRules: [depthLimitRule(config.maxQueryDepth)],
-    context: (request): ApiContext => ({ store, config, author: authorFor(request.headers.authorization, config.tokens) }),
+    context: (request): ApiContext => ({ store: apiStore, config, author: authorFor(request.headers.authorization, config.tokens) }),
     errorFormatter: (execution, ctx) => {
       const log = ctx.reply ? ctx.reply.log : ctx.app.log;
       const errors = execution.errors ?? [];

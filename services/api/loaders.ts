@@ -5,7 +5,7 @@ import { symbolKey } from '../../graph-loaders/ids.js';
 import { endedBy, explain, type EndingFact } from '../domain/effect.js';
 import { today } from '../domain/dates.js';
 import type { DocumentNode, EvidenceRow, Relation, RelationType } from '../store/model.js';
-import { groupRelations } from '../store/model.js';
+import { relationViews } from './views.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 
 type Q<P = Record<string, unknown>> = { obj: DocumentNode; params: P };
@@ -59,11 +59,11 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
     Document: {
       async outgoing(queries: Q<Types>[], ctx: ApiContext) {
         const rows = await byParams(queries, (ids, p) => ctx.store.evidenceOf(ids, 'OUT', p.types ?? undefined));
-        return rows.map(groupRelations);
+        return rows.map(relationViews);
       },
       async incoming(queries: Q<Types>[], ctx: ApiContext) {
         const rows = await byParams(queries, (ids, p) => ctx.store.evidenceOf(ids, 'IN', p.types ?? undefined));
-        return rows.map(groupRelations);
+        return rows.map(relationViews);
       },
       async effect(queries: Q<AsOf>[], ctx: ApiContext) {
         const facts = await endingFacts(
@@ -77,7 +77,7 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
           ctx,
           queries.map((q) => q.obj.id),
         );
-        return queries.map((q, i) => groupRelations(endedBy(q.obj, facts[i], q.params.asOf ?? today())));
+        return queries.map((q, i) => relationViews(endedBy(q.obj, facts[i], q.params.asOf ?? today())));
       },
       async supersessionChain(queries: Q<Chain>[], ctx: ApiContext) {
         return byParams(queries, async (ids, p) => {
@@ -87,7 +87,7 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
           const results = await Promise.all(walks.map(([dir]) => ctx.store.chains(ids, dir, p.maxDepth)));
           return ids.map((_, i) =>
             walks.flatMap(([, direction], w) =>
-              results[w][i].map<ChainLinkView>((s) => ({ documentId: s.id, depth: s.depth, direction, via: groupRelations(s.via)[0], truncated: s.truncated })),
+              results[w][i].map<ChainLinkView>((s) => ({ documentId: s.id, depth: s.depth, direction, via: relationViews(s.via)[0], truncated: s.truncated })),
             ),
           );
         });

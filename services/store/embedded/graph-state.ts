@@ -95,14 +95,23 @@ export class GraphState {
     return ref ? this.texts.read(ref) : null;
   }
 
-  /** A stored row as the API shows it; the quote is read from the source text unless told not to. */
-  materialize(r: number, withQuote = true): EvidenceRow {
+  /**
+   * A stored row as the API shows it. The quote is read from the source text: at once, lazily
+   * (when first asked for, so a query that does not select it costs no read), or not at all.
+   */
+  materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now'): EvidenceRow {
     const t = this.table;
     const source = t.source[r];
     const ref = this.textRefs[source];
-    return t.row(r, { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! }, (start, end) =>
-      ref && withQuote ? this.texts.read(ref, start, end) : '',
-    );
+    const names = { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! };
+    if (quote !== 'lazy' || t.quotes.has(r) || !ref) return t.row(r, names, (start, end) => (ref && quote === 'now' ? this.texts.read(ref, start, end) : ''));
+    const row = t.row(r, names, () => '');
+    const texts = this.texts;
+    let held: string | null = null;
+    return Object.defineProperty(row, 'quote', {
+      enumerable: true,
+      get: () => (held ??= row.start !== null && row.end !== null ? texts.read(ref, row.start, row.end) : ''),
+    });
   }
 
   isVisible(r: number): boolean {
@@ -316,7 +325,7 @@ export class GraphState {
     const n = this.find(id);
     for (const r of (n < 0 ? undefined : this.inEnding[n]) ?? []) {
       if (!this.isVisible(r)) continue;
-      const row = this.materialize(r, false);
+      const row = this.materialize(r, 'none');
       facts.push({ row, from: this.doc(row.from) ?? null, source: this.doc(row.source) ?? null });
     }
     return facts.sort((a, b) => byString(a.row.key, b.row.key));
@@ -375,7 +384,7 @@ export class GraphState {
       const n = this.nodes.id(id);
       yield { doc: this.docs[n]!, text: this.textRefs[n] ?? null };
     }
-    for (const r of this.allRows()) yield { ev: this.materialize(r, false), quoted: this.table.quotes.has(r) };
+    for (const r of this.allRows()) yield { ev: this.materialize(r, 'none'), quoted: this.table.quotes.has(r) };
     for (const cur of this.curations) yield { cur };
     for (const [file, held] of this.files) yield { file: [file, held.id, held.textHash] };
   }

@@ -108,7 +108,7 @@ export class EmbeddedStore implements Store {
     const rows: EvidenceRow[] = [];
     const t = this.state.table;
     for (const r of this.state.rowsOf(id, side)) {
-      if ((!types || types.has(t.typeOf(r))) && this.state.isVisible(r)) rows.push(this.state.materialize(r));
+      if ((!types || types.has(t.typeOf(r))) && this.state.isVisible(r)) rows.push(this.state.materialize(r, 'lazy'));
     }
     return rows.sort((a, b) => byId(a.key, b.key));
   }
