@@ -104,13 +104,16 @@ export class Neo4jSession {
 
   /** A single read query, auto-committed: one round trip instead of a transaction's three. */
   async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
-    const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.run<R>(cypher, params, this.txConfig());
-    } catch (err) {
-      throw translate(err, this.cfg.uri);
-    } finally {
-      await session.close().catch(() => {});
-    }
+    // through the availability guard too: most API reads are single queries
+    return this.availability.guard(async () => {
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.run<R>(cypher, params, this.txConfig());
+      } catch (err) {
+        throw this.failed(err);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    });
   }
 }
