@@ -12,6 +12,8 @@ export interface HttpFigures {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** CPU milliseconds per completed request: the serving process, Neo4j's JVM, the load generator. */
+  cpuMsPerRequest?: { server: number | null; neo4j: number | null; client: number };
 }
 
 export async function post(port: number, payload: string): Promise<{ status: number; json: { data?: Record<string, unknown> | null; errors?: { message: string }[] }; bytes: number }> {

@@ -68,3 +68,23 @@ export function codeVersion(root: string): { commit: string; changed: string[] }
     return { commit: 'unknown', changed: [] };
   }
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null if unknown. */
+export function cpuSecondsOf(pid: number | undefined | null): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (CLK_TCK 100)
+  } catch {
+    return null;
+  }
+}
+
+export function pidOfFile(pidFile: string): number | null {
+  try {
+    return Number(readFileSync(pidFile, 'utf8').trim()) || null;
+  } catch {
+    return null;
+  }
+}

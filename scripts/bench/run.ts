@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import type { Neo4jConfig } from '../../services/config.js';
 import { PROJECT_ROOT } from '../../services/paths.js';
 import { cannon, compare, sequential, validate } from './http.js';
-import { LoadSampler, codeVersion, diskUsage, machine, rssOfPidFile } from './machine.js';
+import { LoadSampler, codeVersion, cpuSecondsOf, diskUsage, machine, pidOfFile, rssOfPidFile } from './machine.js';
 import { SCENARIOS, type Pools, type ScenarioName } from './queries.js';
 import type { ScenarioResult, SizeResult, StoreResult } from './results.js';
 import { startWorker, type WorkerHandle } from './spawn.js';
@@ -131,7 +131,16 @@ async function measure(
       for (const s of order) {
         const profile = o.profile && round === 0;
         if (profile) await s.worker.ask({ type: 'profile-start' });
+        const neo4jPid = pidOfFile(path.resolve(PROJECT_ROOT, o.neo4jStateDir, 'neo4j.pid'));
+        const before = { server: cpuSecondsOf(s.worker.child.pid), neo4j: s.name.includes('neo4j') ? cpuSecondsOf(neo4jPid) : null, client: process.cpuUsage() };
         const f = await cannon(s.port, s.side, scenario, pools, { seconds: o.duration, connections: o.connections });
+        const per = (a: number | null, b: number | null) => (a === null || b === null || !f.requests ? null : ((b - a) * 1000) / f.requests);
+        const client = process.cpuUsage(before.client);
+        f.cpuMsPerRequest = {
+          server: per(before.server, cpuSecondsOf(s.worker.child.pid)),
+          neo4j: before.neo4j === null ? null : per(before.neo4j, cpuSecondsOf(neo4jPid)),
+          client: (client.user + client.system) / 1000 / Math.max(1, f.requests),
+        };
         if (profile) await s.worker.ask({ type: 'profile-stop', file: path.join(profiles, `${s.name}-${scenario}.cpuprofile`) });
         s.into[scenario]!.rounds.push(f);
         log(`${label} ${s.side} ${scenario} round ${round + 1}: ${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${f.errors + f.non2xx ? `, ${f.errors + f.non2xx} failed` : ''}`);

@@ -1,6 +1,9 @@
 // Results → one markdown table (a column per corpus size), then where the load time went.
 import { SCENARIOS } from './queries.js';
-import { summary, type SizeResult, type StoreResult } from './results.js';
+import { summary, type ScenarioResult, type SizeResult, type StoreResult } from './results.js';
+
+type ScenarioResultLike = ScenarioResult;
+
 import { accuracy } from './stages/extract.js';
 import type { Phase } from './stages/load.js';
 
@@ -104,7 +107,16 @@ export function breakdowns(results: SizeResult[], top = 8): string {
         if (!probe) continue;
         const per = probe.reads.map((x) => `${x.label.replace('store.', '')} ×${dec(x.calls / probe.requests, 1)} (${dec((1000 * x.seconds) / x.calls, 2)} ms each)`);
         const peer = kind === 'neo4j' ? r.peer?.http[sc.name]?.probe : undefined;
-        out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: one request alone ${dec(probe.meanMs, 1)} ms${peer ? ` (@neo4j/graphql ${dec(peer.meanMs, 1)} ms)` : ''}; store calls per request: ${per.join(', ')}`);
+        const cpu = (x: ScenarioResultLike | undefined) => {
+          const c = x?.rounds.map((f) => f.cpuMsPerRequest).filter(Boolean) ?? [];
+          if (!c.length) return '';
+          const avg = (k: 'server' | 'neo4j' | 'client') => c.reduce((n, v) => n + (v![k] ?? 0), 0) / c.length;
+          const neo = c.some((v) => v!.neo4j !== null) ? ` + Neo4j ${dec(avg('neo4j'), 2)}` : '';
+          return `server ${dec(avg('server'), 2)}${neo} + client ${dec(avg('client'), 2)} CPU ms`;
+        };
+        const cpuOurs = cpu(h);
+        const cpuPeer = kind === 'neo4j' ? cpu(r.peer?.http[sc.name]) : '';
+        out.push(`${size(r.docs)} docs, ${kind}, ${sc.name}: one request alone ${dec(probe.meanMs, 1)} ms${peer ? ` (@neo4j/graphql ${dec(peer.meanMs, 1)} ms)` : ''}; store calls per request: ${per.join(', ')}${cpuOurs ? `; under load, per request: ${cpuOurs}${cpuPeer ? ` (@neo4j/graphql: ${cpuPeer})` : ''}` : ''}`);
       }
     }
     for (const kind of ['embedded', 'neo4j'] as const) {
