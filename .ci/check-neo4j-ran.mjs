@@ -1,14 +1,14 @@
-// Fails unless every test in a Neo4j test file ran and passed (none skipped).
+// Fails unless the Neo4j suites ran and passed, and nothing at all was skipped: CI has Neo4j,
+// Chromium, Tesseract, Python and docker-compose, so a skip here means a suite silently did not run.
 import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const neo4jFiles = report.testResults.filter((f) => /neo4j/i.test(f.name));
-const tests = neo4jFiles.flatMap((f) => f.assertionResults);
-const ran = tests.filter((t) => t.status === 'passed');
-const skipped = tests.filter((t) => t.status !== 'passed');
-console.log(`Neo4j test files: ${neo4jFiles.length}, tests passed: ${ran.length}, not passed: ${skipped.length}`);
-if (!neo4jFiles.length || !ran.length || skipped.length) {
-  for (const t of skipped) console.log(`  ${t.status}: ${t.fullName}`);
-  console.error('the Neo4j suites did not all run against the real server');
+const all = report.testResults.flatMap((f) => f.assertionResults.map((t) => ({ ...t, file: f.name })));
+const neo4j = all.filter((t) => /neo4j/i.test(t.file) || /neo4j/i.test(t.fullName));
+const notPassed = all.filter((t) => t.status !== 'passed');
+console.log(`tests: ${all.length}, of which Neo4j: ${neo4j.length}; not passed: ${notPassed.length}`);
+for (const t of notPassed) console.log(`  ${t.status}: ${t.fullName} (${t.file})`);
+if (!neo4j.length || neo4j.some((t) => t.status !== 'passed') || notPassed.length) {
+  console.error('CI needs every suite, the Neo4j ones included, to run and pass');
   process.exit(1);
 }
