@@ -2,7 +2,8 @@
 // evidence row per assertion (asserting document, quote, offsets, rule).
 import { createHash } from 'node:crypto';
 import { ambiguousId, parseDocumentId, symbolKey } from './ids.js';
-import type { CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
+import type { Candidate, CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
+import { candidatesOf, mergeCandidates } from './resolve.js';
 import type { DocumentIdentity, ReferenceTarget, RelationType } from './types.js';
 import { RELATION_TYPES } from './types.js';
 import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
@@ -45,21 +46,29 @@ export function documentNode(identity: DocumentIdentity, file: string | null, ha
   };
 }
 
-/** The node a reference stands for until (or unless) its own text is loaded. */
-export function stubNode(target: ResolvedTarget, ref: ReferenceTarget | null): DocumentNode {
+/**
+ * The node a reference stands for until (or unless) its own text is loaded. A dated stub is
+ * described as its candidate is (`described`, merged over every dated reference to it), so the
+ * store's candidate equals the one a load of all files at once would build. A reference resolved by
+ * context names a known document and describes nothing; an undated or ambiguous one describes its
+ * own stub.
+ */
+export function stubNode(target: ResolvedTarget, ref: ReferenceTarget | null, described?: Candidate): DocumentNode {
   const { symbol: idSymbol, date: idDate } = parseDocumentId(target.id);
   const symbol = target.symbol ?? ref?.symbol ?? idSymbol;
   const ambiguous = target.how === 'ambiguous';
+  const about = target.how === 'only-candidate' || target.how === 'context' ? null : ref;
   return {
     ...documentNode(
       {
         id: ambiguous ? ambiguousId(symbol) : target.id,
         symbol,
-        type: ref?.type ?? typeNameOfSymbol(symbol),
-        issuer: ref?.issuer ?? null,
+        type: described ? (described.type ?? null) : (about?.type ?? typeNameOfSymbol(symbol)),
+        issuer: described ? (described.issuer ?? null) : (about?.issuer ?? null),
         issuedOn: ambiguous ? null : (target.date ?? idDate),
-        title: ref?.subject ?? null,
-        term: ref?.term ?? null,
+        title: described ? (described.title ?? null) : (about?.subject ?? null),
+        term: described ? (described.term ?? null) : (about?.term ?? null),
+        locality: described?.locality ?? null,
       },
       null,
       null,
@@ -133,13 +142,15 @@ export function buildBatch(loaded: readonly LoadedDocument[]): GraphBatch {
   const batch = emptyBatch();
   const own = new Set(loaded.map((l) => l.extraction.document.id));
   const stubs = new Map<string, DocumentNode>();
+  const described = new Map(mergeCandidates(loaded.flatMap((l) => candidatesOf(l.extraction))).map((c) => [c.id, c]));
   const addStub = (target: ResolvedTarget, ref: ReferenceTarget | null) => {
     if (target.how === 'self' || own.has(target.id)) return;
-    const node = stubNode(target, ref);
+    const node = stubNode(target, ref, target.how === 'dated' ? described.get(target.id) : undefined);
     const held = stubs.get(node.id);
     stubs.set(node.id, held ? (mergeStub(held, node) ?? held) : node);
     // An ambiguous reference names every candidate: they exist as documents too.
-    for (const c of node.candidates) if (!own.has(c) && !stubs.has(c)) stubs.set(c, stubNode({ id: c, symbol: node.symbol, date: null, how: 'dated' }, null));
+    // (named by their own symbol: a short form's candidates carry different full symbols)
+    for (const c of node.candidates) if (!own.has(c) && !stubs.has(c)) stubs.set(c, stubNode({ id: c, symbol: null, date: null, how: 'dated' }, null, described.get(c)));
   };
   for (const { file, text, extraction } of loaded) {
     const identity = extraction.document;

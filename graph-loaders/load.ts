@@ -1,17 +1,16 @@
 // Files → store: read, extract, resolve against the batch and the store, build one batch per
 // chunk of files, commit it whole. A bad file is reported and skipped; the rest still load.
-import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { extractText } from './extract.js';
 import { ExtractGuard, type GuardOptions } from './guarded-extract.js';
-import { symbolKey } from './ids.js';
 import { listFiles, readDocumentFile, type ReadResult } from './read.js';
 import { decodeText } from './encoding.js';
-import { candidateKeys, candidatesOf, lookupKey, resolveExtractions, resolveTarget } from './resolve.js';
-import type { Candidate, CitingContext } from './resolve-types.js';
-import type { Extraction, ReferenceTarget } from './types.js';
+import { prepareBatch } from './prepare.js';
+import type { Extraction } from './types.js';
 import type { GraphBatch } from '../services/store/model.js';
 import { relationKey } from '../services/store/model.js';
 import type { Store } from '../services/store/port.js';
+
+export { prepareBatch };
 
 export interface LoadProgress {
   done: number;
@@ -39,22 +38,6 @@ export interface LoadSummary {
   ambiguous: number;
   errors: { file: string; error: string }[];
   batches: number;
-}
-
-/**
- * Keys to look documents up by: symbol keys, and "#<number>" for short forms ("Nghị quyết số 35
- * của Quốc hội") and for every numbered document, so a short form can meet its full symbol.
- */
-export function referencedSymbolKeys(extractions: readonly Extraction[]): string[] {
-  const keys = new Set<string>();
-  for (const e of extractions) {
-    for (const c of candidatesOf(e)) for (const k of candidateKeys(c)) keys.add(k);
-    for (const r of e.relations) {
-      keys.add(lookupKey(r.to));
-      if (r.from) keys.add(lookupKey(r.from));
-    }
-  }
-  return [...keys].sort();
 }
 
 /** Extract one text, turning a loader fault into that file's error rather than the load's. */
@@ -143,56 +126,6 @@ function count(summary: LoadSummary, batch: GraphBatch): void {
   summary.relations += new Set(batch.evidence.map((e) => relationKey(e.from, e.type, e.to))).size;
   summary.unresolved += batch.evidence.filter((e) => e.toHow === 'no-candidate' || e.toHow === 'ambiguous').length;
   summary.ambiguous += batch.evidence.filter((e) => e.toHow === 'ambiguous').length;
-}
-
-/** Resolve a chunk against itself and the store; re-resolve stored undated references it gives new candidates. */
-export async function prepareBatch(items: readonly { file: string; text: string; extraction: Extraction }[], store: Store): Promise<GraphBatch> {
-  const extractions = items.map((l) => l.extraction);
-  const keys = referencedSymbolKeys(extractions);
-  const external = await store.candidates(keys);
-  const resolved = resolveExtractions(extractions, external);
-  const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
-  const batch = buildBatch(loaded);
-  const all = [...external, ...extractions.flatMap((e) => candidatesOf(e))];
-  await reresolve(batch, store, keys, all);
-  return batch;
-}
-
-async function reresolve(batch: GraphBatch, store: Store, keys: string[], candidates: Candidate[]): Promise<void> {
-  const reloaded = new Set(batch.documents.map((d) => d.id));
-  const byKey = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    for (const k of candidateKeys(c)) {
-      const list = byKey.get(k) ?? [];
-      if (!list.some((x) => x.id === c.id)) list.push(c);
-      byKey.set(k, list);
-    }
-  }
-  const stubIds = new Set(batch.stubs.map((s) => s.id));
-  for (const row of await store.undatedEvidence(keys)) {
-    if (reloaded.has(row.source)) continue;
-    const repoint: GraphBatch['repoint'][number] = { key: row.key };
-    for (const side of ['to', 'from'] as const) {
-      const json = side === 'to' ? row.toRef : row.fromRef;
-      if (!json || (side === 'to' ? row.toHow : row.fromHow) === 'dated') continue;
-      const { ref, citing } = JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
-      const target = resolveTarget(ref, citing, byKey.get(lookupKey(ref)) ?? []);
-      const how = side === 'to' ? row.toHow : row.fromHow;
-      const same = target.id === row[side];
-      // Still ambiguous: its stub gets the candidates that arrived since, as a load of all files at once would list.
-      if (same && target.how === how && target.how !== 'ambiguous') continue;
-      if (!same || target.how !== how) {
-        repoint[side] = target.id;
-        repoint[side === 'to' ? 'toHow' : 'fromHow'] = target.how;
-      }
-      const stub = stubNode(target, ref);
-      if (!stubIds.has(stub.id)) {
-        stubIds.add(stub.id);
-        batch.stubs.push(stub);
-      }
-    }
-    if (repoint.to || repoint.from) batch.repoint.push(repoint);
-  }
 }
 
 /** Load one text given directly (the ingestDocument mutation): same path as a file. */

@@ -11,6 +11,8 @@ export interface Candidate {
   term?: string | null;
   locality?: string | null;
   title?: string | null;
+  /** A loaded text's own identity: its fields win over what references say of it. */
+  document?: boolean;
 }
 
 export type ResolutionHow =

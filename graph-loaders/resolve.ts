@@ -11,6 +11,8 @@
 import { ambiguousId, documentId, symbolKey } from './ids.js';
 import { CENTRAL_PARTY_CODES, CENTRAL_TERMS, LOCAL_ISSUER_CODES, canonicalTerm } from './lexicon.js';
 import { foldKey, provinceIn } from './normalise.js';
+import { fuller } from '../services/store/stubs.js';
+import { typeNameOfSymbol } from './type-codes.js';
 import { parseShortPlaceholder, symbolParts } from './references.js';
 import type { Candidate, CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
@@ -69,18 +71,19 @@ function refLocality(ref: ReferenceTarget, citing: CitingContext): string | null
   return null;
 }
 
-function mergeCandidates(list: Candidate[]): Candidate[] {
+const DESCRIBED = ['type', 'issuer', 'term', 'locality', 'title'] as const;
+
+/**
+ * One candidate per id, merged the way the store merges stubs, so the result does not depend on
+ * the order texts arrive in: a loaded document's own identity wins whole; descriptions from
+ * references merge field by field, the fuller value winning.
+ */
+export function mergeCandidates(list: readonly Candidate[]): Candidate[] {
   const byId = new Map<string, Candidate>();
   for (const c of list) {
     const old = byId.get(c.id);
-    if (!old) byId.set(c.id, { ...c });
-    else {
-      old.type ??= c.type;
-      old.issuer ??= c.issuer;
-      old.term ??= c.term;
-      old.locality ??= c.locality;
-      if (!old.title || (c.title && c.title.length > old.title.length)) old.title = c.title ?? old.title;
-    }
+    if (!old || (c.document && !old.document)) byId.set(c.id, { ...c });
+    else if (!old.document && !c.document) for (const f of DESCRIBED) old[f] = fuller(old[f] ?? null, c[f] ?? null);
   }
   return [...byId.values()];
 }
@@ -176,7 +179,7 @@ export function candidateFromTarget(t: ReferenceTarget, citing: CitingContext): 
     id: documentId(t.symbol, t.date),
     symbol: t.symbol,
     issuedOn: t.date,
-    type: t.type ?? null,
+    type: t.type ?? typeNameOfSymbol(t.symbol),
     issuer: t.issuer ?? null,
     term: t.term ?? null,
     locality: refLocality(t, citing),
@@ -188,7 +191,7 @@ export function candidateFromTarget(t: ReferenceTarget, citing: CitingContext): 
 export function candidateFromIdentity(e: Extraction): Candidate | null {
   const d = e.document;
   if (!d.symbol) return null;
-  return { id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, type: d.type, issuer: d.issuer, term: d.term ?? null, locality: d.locality ?? null, title: d.title };
+  return { id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, type: d.type, issuer: d.issuer, term: d.term ?? null, locality: d.locality ?? null, title: d.title, document: true };
 }
 
 /** A text's own identity and every dated reference it makes, with issuer/term/title hints. */

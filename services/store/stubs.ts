@@ -5,7 +5,7 @@ import type { DocumentNode } from './model.js';
 
 const FIELDS = ['type', 'issuer', 'title', 'term', 'locality', 'place'] as const;
 
-function fuller(a: string | null, b: string | null): string | null {
+export function fuller(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
   if (a.length !== b.length) return a.length > b.length ? a : b;

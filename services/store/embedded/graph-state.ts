@@ -185,8 +185,10 @@ export class GraphState {
       const r = this.findRow(move.key);
       if (r === undefined) continue;
       const row = this.materialize(r);
+      // a quote that is not the slice of its text (normalised OCR) is held apart and must stay so
+      const isSlice = !this.table.quotes.has(r);
       this.removeRow(r, touch);
-      this.addRow({ ...row, from: move.from ?? row.from, to: move.to ?? row.to, toHow: move.toHow ?? row.toHow, fromHow: move.fromHow ?? row.fromHow }, touch, true);
+      this.addRow({ ...row, from: move.from ?? row.from, to: move.to ?? row.to, toHow: move.toHow ?? row.toHow, fromHow: move.fromHow ?? row.fromHow }, touch, isSlice);
     }
     // The batch's documents lost all their rows above and batch keys are unique: no need to look
     // for a held row (findRow scans the source's rows, so doing it per row is O(n²) for one

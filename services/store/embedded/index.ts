@@ -9,6 +9,7 @@ import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } fr
 import { relationKey } from '../model.js';
 import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
+import { candidateOfNode } from '../keys.js';
 import { GraphState } from './graph-state.js';
 import { decodeSegment, encodeSegment, Persistence } from './persist.js';
 import { TextStore } from './text-store.js';
@@ -299,9 +300,10 @@ export class EmbeddedStore implements Store {
     const seen = new Set<string>();
     for (const docs of await this.documentsBySymbol(symbolKeys)) {
       for (const d of docs) {
-        if (!d.issuedOn || !d.symbol || seen.has(d.id)) continue;
+        const c = seen.has(d.id) ? null : candidateOfNode(d);
+        if (!c) continue;
         seen.add(d.id);
-        out.push({ id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, type: d.type, issuer: d.issuer, term: d.term, locality: d.locality, title: d.title });
+        out.push(c);
       }
     }
     return out;

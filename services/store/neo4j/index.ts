@@ -7,6 +7,7 @@ import type { Candidate } from '../../../graph-loaders/resolve-types.js';
 import type { Neo4jConfig } from '../../config.js';
 import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { candidateOfNode } from '../keys.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
@@ -289,13 +290,15 @@ export class Neo4jStore implements Store {
          UNION
          MATCH (d:Document {numberKey: k}) RETURN d
        }
-       WITH DISTINCT d WHERE d.issuedOn IS NOT NULL AND NOT d.ambiguous AND d.symbol IS NOT NULL
-       RETURN d {.id, .symbol, .issuedOn, .type, .issuer, .term, .locality, .title} AS c ORDER BY c.id`,
+       WITH DISTINCT d WHERE (d.issuedOn IS NOT NULL OR NOT d.stub) AND NOT d.ambiguous AND d.symbol IS NOT NULL
+       RETURN d {.id, .symbol, .issuedOn, .type, .issuer, .term, .locality, .title, .stub, .ambiguous} AS c ORDER BY c.id`,
       { keys: symbolKeys },
     );
-    return result.records.map((r) => {
-      const c = r.get('c') as Record<string, string | null>;
-      return { id: c.id!, symbol: c.symbol!, issuedOn: c.issuedOn, type: c.type ?? null, issuer: c.issuer ?? null, term: c.term ?? null, locality: c.locality ?? null, title: c.title ?? null };
+    return result.records.flatMap((r) => {
+      const c = r.get('c') as Record<string, string | boolean | null>;
+      const s = (k: string) => (c[k] as string | null) ?? null;
+      const candidate = candidateOfNode({ id: s('id')!, symbol: s('symbol'), issuedOn: s('issuedOn'), type: s('type'), issuer: s('issuer'), term: s('term'), locality: s('locality'), title: s('title'), stub: Boolean(c.stub), ambiguous: Boolean(c.ambiguous) });
+      return candidate ? [candidate] : [];
     });
   }
 

@@ -1,0 +1,125 @@
+// One chunk of extractions → one graph batch: resolve its references against the chunk and the
+// store, then re-resolve the stored undated references whose candidates this chunk changes.
+// Lookups are driven by what changes, so a chunk's cost does not grow with the store: citing
+// 45-NQ/TW for the thousandth time re-reads nothing, while the chunk that first brings a
+// 45-NQ/TW document re-resolves every undated reference to it, once.
+import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
+import { fuller, mergeStub } from '../services/store/stubs.js';
+import { symbolKey } from './ids.js';
+import { candidateKeys, candidatesOf, lookupKey, mergeCandidates, resolveExtractions, resolveTarget } from './resolve.js';
+import type { Candidate, CitingContext } from './resolve-types.js';
+import type { Extraction, ReferenceTarget } from './types.js';
+import type { GraphBatch } from '../services/store/model.js';
+import type { Store } from '../services/store/port.js';
+
+export interface PrepareItem {
+  file: string;
+  text: string;
+  extraction: Extraction;
+}
+
+/** Resolve a chunk against itself and the store; re-resolve stored undated references it gives new candidates. */
+export async function prepareBatch(items: readonly PrepareItem[], store: Store): Promise<GraphBatch> {
+  const extractions = items.map((l) => l.extraction);
+  const own = extractions.flatMap((e) => candidatesOf(e));
+  const keys = lookupKeysOf(extractions, own);
+  const external = await store.candidates(keys);
+  const resolved = resolveExtractions(extractions, external);
+  const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
+  const batch = buildBatch(loaded);
+  const documentIds = new Set(extractions.map((e) => e.document.id));
+  const changed = own.filter((c) => !unchanged(c, external, documentIds.has(c.id)));
+  await reresolve(batch, store, changed, [...external, ...own], new Set(keys));
+  return batch;
+}
+
+/**
+ * Keys to look documents up by: what the chunk's references are filed under (a symbol key, or
+ * "#<number>" for a short form such as "Nghị quyết số 35 của Quốc hội"), and the symbol key of
+ * every document the chunk names, to tell which of them are new.
+ */
+export function lookupKeysOf(extractions: readonly Extraction[], own: readonly Candidate[]): string[] {
+  const keys = new Set<string>();
+  for (const c of own) keys.add(symbolKey(c.symbol));
+  for (const e of extractions) {
+    for (const r of e.relations) {
+      keys.add(lookupKey(r.to));
+      if (r.from) keys.add(lookupKey(r.from));
+    }
+  }
+  return [...keys].sort();
+}
+
+const FIELDS = ['symbol', 'issuedOn', 'type', 'issuer', 'term', 'locality', 'title'] as const;
+
+/**
+ * Does the store already know this candidate as the chunk describes it? A re-loaded document must
+ * match exactly; a referenced one must add nothing the stored stub lacks (its fields merge as
+ * stubs do, the fuller value winning).
+ */
+function unchanged(c: Candidate, external: readonly Candidate[], isDocument: boolean): boolean {
+  const held = external.find((x) => x.id === c.id);
+  if (!held) return false;
+  return FIELDS.every((f) => {
+    const a = held[f] ?? null;
+    const b = c[f] ?? null;
+    return isDocument ? a === b : fuller(a, b) === a;
+  });
+}
+
+async function reresolve(batch: GraphBatch, store: Store, changed: readonly Candidate[], known: Candidate[], fetched: Set<string>): Promise<void> {
+  if (!changed.length) return;
+  const keys = [...new Set(changed.flatMap((c) => candidateKeys(c)))].sort();
+  const reloaded = new Set(batch.documents.map((d) => d.id));
+  const rows = (await store.undatedEvidence(keys)).filter((row) => !reloaded.has(row.source));
+  const refs = rows.map((row) => ({ row, to: parseRef(row.toRef, row.toHow), from: parseRef(row.fromRef, row.fromHow) }));
+  // Short forms are filed under "#<number>", which the first lookup did not read: fetch those now.
+  const missing = new Set<string>();
+  for (const r of refs) for (const side of [r.to, r.from]) if (side && !fetched.has(lookupKey(side.ref))) missing.add(lookupKey(side.ref));
+  const pool = missing.size ? [...known, ...(await store.candidates([...missing].sort()))] : known;
+  const byKey = indexByKey(pool);
+  const stubs = new Map(batch.stubs.map((s, i) => [s.id, i]));
+  for (const { row, to, from } of refs) {
+    const repoint: GraphBatch['repoint'][number] = { key: row.key };
+    for (const [side, parsed] of [['to', to], ['from', from]] as const) {
+      if (!parsed) continue;
+      const { ref, citing } = parsed;
+      // as at first resolution, a text is never its own candidate
+      const target = resolveTarget(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
+      const how = side === 'to' ? row.toHow : row.fromHow;
+      const same = target.id === row[side];
+      // Still ambiguous: its stub gets the candidates that arrived since, as a load of all files at once would list.
+      if (same && target.how === how && target.how !== 'ambiguous') continue;
+      if (!same || target.how !== how) {
+        repoint[side] = target.id;
+        repoint[side === 'to' ? 'toHow' : 'fromHow'] = target.how;
+      }
+      // several rows may land on one ambiguous stub, each with its own candidates: merge, never drop
+      const stub = stubNode(target, ref);
+      const at = stubs.get(stub.id);
+      if (at === undefined) {
+        stubs.set(stub.id, batch.stubs.length);
+        batch.stubs.push(stub);
+      } else batch.stubs[at] = mergeStub(batch.stubs[at], stub) ?? batch.stubs[at];
+    }
+    if (repoint.to || repoint.from) batch.repoint.push(repoint);
+  }
+}
+
+function parseRef(json: string | null, how: string | null): { ref: ReferenceTarget; citing: CitingContext } | null {
+  if (!json || how === 'dated') return null;
+  return JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
+}
+
+/** Candidates by look-up key, one per id, merged as resolveExtractions merges them. */
+function indexByKey(candidates: readonly Candidate[]): Map<string, Candidate[]> {
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of mergeCandidates(candidates)) {
+    for (const k of candidateKeys(c)) {
+      const list = byKey.get(k);
+      if (list) list.push(c);
+      else byKey.set(k, [c]);
+    }
+  }
+  return byKey;
+}
