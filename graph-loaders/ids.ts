@@ -27,8 +27,17 @@ export function stripDiacritics(s: string): string {
 }
 
 /** Comparison key of a symbol: upper case, no spaces, Đ folded to D, no tone marks. */
+// Resolution asks for the key of the same few thousand symbols millions of times in a large load.
+const keyCache = new Map<string, string>();
+
 export function symbolKey(symbol: string): string {
-  return stripDiacritics(symbol).toUpperCase().replace(/\s+/g, '');
+  let key = keyCache.get(symbol);
+  if (key === undefined) {
+    key = stripDiacritics(symbol).toUpperCase().replace(/\s+/g, '');
+    if (keyCache.size >= 200_000) keyCache.clear();
+    keyCache.set(symbol, key);
+  }
+  return key;
 }
 
 /** Id of a document named by symbol and issue date. Undated: the bare symbol (a stub whose date is unknown). */

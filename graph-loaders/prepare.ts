@@ -10,6 +10,7 @@ import { candidateKeys, candidatesOf, lookupKey, mergeCandidates, resolveExtract
 import type { Candidate, CitingContext } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 import type { GraphBatch } from '../services/store/model.js';
+import { localKey } from '../services/store/keys.js';
 import type { Store } from '../services/store/port.js';
 
 export interface PrepareItem {
@@ -27,9 +28,8 @@ export async function prepareBatch(items: readonly PrepareItem[], store: Store):
   const resolved = resolveExtractions(extractions, external);
   const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
   const batch = buildBatch(loaded);
-  const documentIds = new Set(extractions.map((e) => e.document.id));
-  const changed = own.filter((c) => !unchanged(c, external, documentIds.has(c.id)));
-  await reresolve(batch, store, changed, [...external, ...own], new Set(keys));
+  const known = [...external, ...own];
+  await reresolve(batch, store, keysToReread(own, external, known, new Set(extractions.map((e) => e.document.id))), known, new Set(keys));
   return batch;
 }
 
@@ -50,26 +50,65 @@ export function lookupKeysOf(extractions: readonly Extraction[], own: readonly C
   return [...keys].sort();
 }
 
-const FIELDS = ['symbol', 'issuedOn', 'type', 'issuer', 'term', 'locality', 'title'] as const;
+/** Fields that decide whether a candidate fits a reference at all (resolve.ts, incompatible). */
+const DECIDING = ['symbol', 'issuedOn', 'type', 'term', 'locality'] as const;
+/** Fields that only rank candidates that fit (resolve.ts, score). */
+const RANKING = ['issuer', 'title'] as const;
 
-/**
- * Does the store already know this candidate as the chunk describes it? A re-loaded document must
- * match exactly; a referenced one must add nothing the stored stub lacks (its fields merge as
- * stubs do, the fuller value winning).
- */
-function unchanged(c: Candidate, external: readonly Candidate[], isDocument: boolean): boolean {
-  const held = external.find((x) => x.id === c.id);
-  if (!held) return false;
-  return FIELDS.every((f) => {
+/** How the chunk changes what the store knows of a candidate. */
+function change(c: Candidate, held: Candidate | undefined, isDocument: boolean): 'none' | 'ranking' | 'deciding' {
+  if (!held) return 'deciding';
+  // a re-loaded document must match exactly; a referenced one changes only by what it adds to the
+  // stored stub (fields merge as stubs do, the fuller value winning)
+  const same = (f: (typeof DECIDING)[number] | (typeof RANKING)[number]) => {
     const a = held[f] ?? null;
     const b = c[f] ?? null;
     return isDocument ? a === b : fuller(a, b) === a;
-  });
+  };
+  if (!DECIDING.every(same)) return 'deciding';
+  return RANKING.every(same) ? 'none' : 'ranking';
 }
 
-async function reresolve(batch: GraphBatch, store: Store, changed: readonly Candidate[], known: Candidate[], fetched: Set<string>): Promise<void> {
-  if (!changed.length) return;
-  const keys = [...new Set(changed.flatMap((c) => candidateKeys(c)))].sort();
+/**
+ * The keys (keys.ts, refKeys) of the stored undated references that may now resolve differently.
+ * A candidate of a known locality can only fit references from that locality or from none; a new
+ * one, or one whose deciding fields changed, re-opens those; a changed title or issuer only matters
+ * where two dated candidates compete (resolve.ts, score). When a symbol gets its second dated
+ * candidate (its third, counting the citing text itself), every reference to it is re-read, since
+ * "only-candidate" becomes "context". A short form ("#<number>") is always re-read whole: its rows
+ * are few. This keeps a chunk that adds one more 24/QĐ-UBND from re-reading every province's
+ * references to that symbol, and one that adds a longer title to 45-NQ/TW from re-reading every
+ * undated reference to it.
+ */
+function keysToReread(own: readonly Candidate[], external: readonly Candidate[], known: readonly Candidate[], documents: ReadonlySet<string>): string[] {
+  const held = new Map(external.map((c) => [c.id, c]));
+  const datedBefore = datedCounts(external);
+  const datedAfter = datedCounts(known);
+  const keys = new Set<string>();
+  for (const c of own) {
+    const how = change(c, held.get(c.id), documents.has(c.id));
+    if (how === 'none') continue;
+    for (const k of candidateKeys(c)) {
+      const after = datedAfter.get(k) ?? 0;
+      if (how === 'ranking' && after < 2 && !k.startsWith('#')) continue;
+      // a reference never counts its own text (resolve.ts): for it the symbol may have one candidate fewer
+      const before = datedBefore.get(k) ?? 0;
+      const whole = k.startsWith('#') || !c.locality || !c.issuedOn || (before <= 2 && after >= 2 && after > before);
+      if (whole) keys.add(k);
+      else keys.add(localKey(k, c.locality)).add(localKey(k, null));
+    }
+  }
+  return [...keys].sort();
+}
+
+function datedCounts(candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of mergeCandidates(candidates)) if (c.issuedOn) for (const k of candidateKeys(c)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+async function reresolve(batch: GraphBatch, store: Store, keys: readonly string[], known: Candidate[], fetched: Set<string>): Promise<void> {
+  if (!keys.length) return;
   const reloaded = new Set(batch.documents.map((d) => d.id));
   const rows = (await store.undatedEvidence(keys)).filter((row) => !reloaded.has(row.source));
   const refs = rows.map((row) => ({ row, to: parseRef(row.toRef, row.toHow), from: parseRef(row.fromRef, row.fromHow) }));

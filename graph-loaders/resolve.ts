@@ -63,7 +63,8 @@ function termOfDate(date: string, table: Record<string, [string, string]>): stri
 }
 
 /** Locality a reference points at: its issuer's province, else (for a local committee) the citing text's. */
-function refLocality(ref: ReferenceTarget, citing: CitingContext): string | null {
+/** The locality a reference is confined to: its issuer's province, or the citing text's for a local issuer code. */
+export function referenceLocality(ref: ReferenceTarget, citing: CitingContext): string | null {
   const fromIssuer = ref.issuer ? provinceIn(fk(ref.issuer)) : null;
   if (fromIssuer) return fromIssuer;
   const p = symbolParts(ref.symbol);
@@ -79,6 +80,8 @@ const DESCRIBED = ['type', 'issuer', 'term', 'locality', 'title'] as const;
  * references merge field by field, the fuller value winning.
  */
 export function mergeCandidates(list: readonly Candidate[]): Candidate[] {
+  // most lists hold each id once: nothing to merge, nothing to copy
+  if (new Set(list.map((c) => c.id)).size === list.length) return [...list];
   const byId = new Map<string, Candidate>();
   for (const c of list) {
     const old = byId.get(c.id);
@@ -147,7 +150,7 @@ export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candi
   }
   const p = symbolParts(ref.symbol);
   const central = !!p.party && !!p.issuerCode && CENTRAL_PARTY_CODES.has(p.issuerCode);
-  const loc = refLocality(ref, citing);
+  const loc = referenceLocality(ref, citing);
   const dated = pool.filter((c) => c.issuedOn);
   const undatedOnly = pool.filter((c) => !c.issuedOn);
   const fits = dated.filter((c) => !incompatible(ref, citing, c, central, loc));
@@ -182,7 +185,7 @@ export function candidateFromTarget(t: ReferenceTarget, citing: CitingContext): 
     type: t.type ?? typeNameOfSymbol(t.symbol),
     issuer: t.issuer ?? null,
     term: t.term ?? null,
-    locality: refLocality(t, citing),
+    locality: referenceLocality(t, citing),
     title: t.subject ?? null,
   };
 }

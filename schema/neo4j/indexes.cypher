@@ -12,5 +12,7 @@ CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source);
 CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.from, e.to, e.type);
 CREATE INDEX evidence_to_ref IF NOT EXISTS FOR (e:Evidence) ON (e.toRefKey);
 CREATE INDEX evidence_from_ref IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefKey);
+CREATE INDEX evidence_to_ref_local IF NOT EXISTS FOR (e:Evidence) ON (e.toRefLocal);
+CREATE INDEX evidence_from_ref_local IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefLocal);
 // Search: symbol, type, title and issuer (searchHead, pre-folded) rank above the body.
 CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) ON EACH [d.searchHead, d.body] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

@@ -1,14 +1,26 @@
 // Keys both stores index documents and references by, so a reference finds its documents.
-import { lookupKey } from '../../graph-loaders/resolve.js';
-import type { Candidate } from '../../graph-loaders/resolve-types.js';
+import { lookupKey, referenceLocality } from '../../graph-loaders/resolve.js';
+import type { Candidate, CitingContext } from '../../graph-loaders/resolve-types.js';
 import type { ReferenceTarget } from '../../graph-loaders/types.js';
 import type { DocumentNode } from './model.js';
 
-/** Look-up key of the reference a row was resolved from, for re-resolution when candidates change. */
-export function refSymbolKey(ref: string | null): string | null {
+/**
+ * Keys a stored undated reference is filed under, for re-resolution when candidates change: its
+ * look-up key (every reference to the symbol), and that key with the reference's locality (only
+ * those a candidate of that locality could fit: "Quyết định số 24/QĐ-UBND" in a Hải Phòng text never
+ * names Đà Nẵng's). Without the second, each new 24/QĐ-UBND would re-read the whole country's.
+ */
+export function refKeys(ref: string | null): { key: string; local: string } | null {
   if (!ref) return null;
-  const parsed = JSON.parse(ref) as { ref?: ReferenceTarget };
-  return parsed.ref?.symbol ? lookupKey(parsed.ref) : null;
+  const parsed = JSON.parse(ref) as { ref?: ReferenceTarget; citing?: CitingContext };
+  if (!parsed.ref?.symbol) return null;
+  const key = lookupKey(parsed.ref);
+  return { key, local: localKey(key, referenceLocality(parsed.ref, parsed.citing ?? {})) };
+}
+
+/** The key of the undated references under `key` from texts of one locality (null: none known). */
+export function localKey(key: string, locality: string | null | undefined): string {
+  return `${key}|${locality ?? ''}`;
 }
 
 /** "#<number>" of a numbered symbol, the key a short form is looked up by. */

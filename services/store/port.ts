@@ -82,7 +82,10 @@ export interface Store {
 
   // what the loader needs to resolve references against what is stored
   candidates(symbolKeys: readonly string[]): Promise<Candidate[]>;
-  /** Stored evidence whose reference was undated (or ambiguous), for these symbol keys. */
+  /**
+   * Stored evidence whose reference was undated (or ambiguous), under these keys: a reference's
+   * look-up key, or that key with its locality (keys.ts, refKeys and localKey).
+   */
   undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]>;
   fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>>;
 

@@ -2,7 +2,7 @@
 // apply is deterministic, so replaying the journal rebuilds exactly the same state.
 // Every id (document or asserting source) is a number from `nodes`; evidence lives in a columnar
 // table; adjacency lists hold row numbers.
-import { numberKey, refSymbolKey } from '../keys.js';
+import { numberKey, refKeys } from '../keys.js';
 import { mergeStub } from '../stubs.js';
 import { suppressedRelations } from '../../domain/curation.js';
 import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
@@ -49,7 +49,7 @@ export class GraphState {
   /** Documents whose effect summary must be recomputed at the end of this apply. */
   private dirty = new Set<number>();
   private readonly bySymbol = new Map<string, number[]>();
-  /** Rows whose to- or from-reference was undated, by the reference's symbol key. */
+  /** Rows whose to- or from-reference was undated, by the reference's keys (keys.ts, refKeys). */
   private readonly undated = new Map<string, Set<number>>();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
   /** The file each loaded document came from: the reverse of `files`. */
@@ -433,7 +433,9 @@ function headOf(doc: Pick<DocumentNode, 'symbol' | 'type' | 'title' | 'issuer'>)
 
 function undatedKeys(row: Pick<EvidenceRow, 'toRef' | 'fromRef' | 'toHow' | 'fromHow'>): string[] {
   const keys: string[] = [];
-  if (UNDATED.has(row.toHow)) keys.push(refSymbolKey(row.toRef) ?? '');
-  if (UNDATED.has(row.fromHow)) keys.push(refSymbolKey(row.fromRef) ?? '');
-  return keys.filter(Boolean);
+  for (const [how, ref] of [[row.toHow, row.toRef], [row.fromHow, row.fromRef]] as const) {
+    const k = UNDATED.has(how) ? refKeys(ref) : null;
+    if (k) keys.push(k.key, k.local);
+  }
+  return [...new Set(keys)];
 }

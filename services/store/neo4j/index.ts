@@ -310,6 +310,10 @@ export class Neo4jStore implements Store {
          MATCH (e:Evidence {toRefKey: k}) RETURN e
          UNION
          MATCH (e:Evidence {fromRefKey: k}) RETURN e
+         UNION
+         MATCH (e:Evidence {toRefLocal: k}) RETURN e
+         UNION
+         MATCH (e:Evidence {fromRefLocal: k}) RETURN e
        }
        RETURN DISTINCT ${evidenceProjection('e')} AS row ORDER BY row.key`,
       { keys: symbolKeys },

@@ -49,6 +49,11 @@ export type Tx = ManagedTransaction;
 export class Neo4jSession {
   /** Fails queries at once while Neo4j is down, and notices when it is back (availability.ts). */
   readonly availability: Availability;
+  /**
+   * Shared by every session of this store, so a read that follows a write here sees it even when a
+   * cluster (neo4j://) routes the read to a follower that has not caught up yet.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     readonly driver: Driver,
@@ -70,7 +75,7 @@ export class Neo4jSession {
   /** A read in an explicit transaction: no driver retries, which would hold an answer for seconds while Neo4j is down. */
   async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.availability.guard(async () => {
-      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
         const tx = await session.beginTransaction(this.txConfig());
         try {
@@ -91,7 +96,7 @@ export class Neo4jSession {
 
   async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.availability.guard(async () => {
-      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
       try {
         return await session.executeWrite(work, { timeout: timeoutMs ?? 600_000 });
       } catch (err) {
@@ -106,7 +111,7 @@ export class Neo4jSession {
   async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
     // through the availability guard too: most API reads are single queries
     return this.availability.guard(async () => {
-      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.cfg.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
         return await session.run<R>(cypher, params, this.txConfig());
       } catch (err) {

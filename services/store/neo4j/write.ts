@@ -6,7 +6,7 @@ import { suppressedRelations } from '../../domain/curation.js';
 import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import { refSymbolKey } from '../keys.js';
+import { refKeys } from '../keys.js';
 import { mergeStub } from '../stubs.js';
 import { docProps, docProjection, effectProps, evidenceProjection, toDocument, toEvidence } from './mapping.js';
 import type { Tx } from './session.js';
@@ -16,11 +16,16 @@ type Triple = { from: string; to: string; type: RelationType };
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 
 export function evidenceProps(row: EvidenceRow, suppressed: Set<string>): Record<string, unknown> {
+  const to = UNDATED.has(row.toHow) ? refKeys(row.toRef) : null;
+  const from = UNDATED.has(row.fromHow) ? refKeys(row.fromRef) : null;
   return {
     ...row,
     suppressed: suppressed.has(relationKey(row.from, row.type, row.to)),
-    toRefKey: UNDATED.has(row.toHow) ? refSymbolKey(row.toRef) : null,
-    fromRefKey: UNDATED.has(row.fromHow) ? refSymbolKey(row.fromRef) : null,
+    // re-resolution reads rows by either key (keys.ts, refKeys)
+    toRefKey: to?.key ?? null,
+    toRefLocal: to?.local ?? null,
+    fromRefKey: from?.key ?? null,
+    fromRefLocal: from?.local ?? null,
   };
 }
 
