@@ -236,10 +236,28 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
   return result;
 }
 
+/** One column per corpus size: runs of the same size (say one per store) are put side by side. */
+function mergeSizes(all: SizeResult[]): SizeResult[] {
+  const bySize = new Map<number, SizeResult>();
+  for (const r of all) {
+    const held = bySize.get(r.docs);
+    if (!held) bySize.set(r.docs, { ...r, stores: { ...r.stores } });
+    else {
+      held.stores = { ...held.stores, ...r.stores };
+      held.extract ??= r.extract;
+      held.peer ??= r.peer;
+      held.failures = [...held.failures, ...r.failures];
+      held.loadAverage = { min: Math.min(held.loadAverage.min, r.loadAverage.min), max: Math.max(held.loadAverage.max, r.loadAverage.max), mean: (held.loadAverage.mean + r.loadAverage.mean) / 2 };
+      if (held.code.commit !== r.code.commit) held.code = { commit: `${held.code.commit}, ${r.code.commit}`, changed: [...held.code.changed, ...r.code.changed] };
+    }
+  }
+  return [...bySize.values()].sort((a, b) => a.docs - b.docs);
+}
+
 async function main(): Promise<void> {
   const o = options();
   if (o.table) {
-    const results = o.table.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as SizeResult[]).sort((a, b) => a.docs - b.docs);
+    const results = mergeSizes(o.table.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as SizeResult[]));
     console.log(markdown(results) + '\n\n' + breakdowns(results));
     return;
   }
