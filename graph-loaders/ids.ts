@@ -26,10 +26,10 @@ export function stripDiacritics(s: string): string {
   return utf16.decode(out);
 }
 
-/** Comparison key of a symbol: upper case, no spaces, Đ folded to D, no tone marks. */
 // Resolution asks for the key of the same few thousand symbols millions of times in a large load.
 const keyCache = new Map<string, string>();
 
+/** Comparison key of a symbol: upper case, no spaces, Đ folded to D, no tone marks. */
 export function symbolKey(symbol: string): string {
   let key = keyCache.get(symbol);
   if (key === undefined) {

@@ -1,8 +1,9 @@
 // One chunk of extractions → one graph batch: resolve its references against the chunk and the
 // store, then re-resolve the stored undated references whose candidates this chunk changes.
-// Lookups are driven by what changes, so a chunk's cost does not grow with the store: citing
-// 45-NQ/TW for the thousandth time re-reads nothing, while the chunk that first brings a
-// 45-NQ/TW document re-resolves every undated reference to it, once.
+// Re-resolution is driven by what changes: citing 45-NQ/TW for the thousandth time re-reads
+// nothing, while the chunk that first brings a 45-NQ/TW document re-resolves every undated
+// reference to it, once (keysToReread). The candidate look-up itself still reads every document
+// of each symbol a chunk names, nationwide, which is what now grows with the store (BENCHMARKS.md).
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
 import { symbolKey } from './ids.js';

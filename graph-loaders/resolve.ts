@@ -62,7 +62,6 @@ function termOfDate(date: string, table: Record<string, [string, string]>): stri
   return null;
 }
 
-/** Locality a reference points at: its issuer's province, else (for a local committee) the citing text's. */
 /** The locality a reference is confined to: its issuer's province, or the citing text's for a local issuer code. */
 export function referenceLocality(ref: ReferenceTarget, citing: CitingContext): string | null {
   const fromIssuer = ref.issuer ? provinceIn(fk(ref.issuer)) : null;

@@ -97,6 +97,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A read ran past the store's time limit (Neo4j's transaction timeout): the client may narrow it or retry. */
+export class QueryTimeoutError extends Error {
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
 export class StoreUnavailableError extends Error {
   readonly code = 'STORE_UNAVAILABLE';
   constructor(message: string, options?: { cause?: unknown }) {

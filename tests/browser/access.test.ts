@@ -1,9 +1,9 @@
 // Reachable by keyboard, usable on a phone, readable contrast, loading and error states shown
 // (never a blank page), and the same-symbol picker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { lowContrast } from './contrast.js';
-import { AS_OF, KL96, NEW08, NQ45, OLD08, browserAvailable, launchBrowser, params, screenshot, startExplorer, type Browser, type Explorer } from './support.js';
+import { AS_OF, KL96, NEW08, NQ45, OLD08, browserAvailable, params, screenshot, useExplorer } from './support.js';
 
 // Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
 declare const document: any, window: any;
@@ -21,21 +21,11 @@ async function tabUntil(page: Page, selector: string, max = 40): Promise<boolean
 }
 
 describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors (Chromium)', () => {
-  let server: Explorer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startExplorer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useExplorer();
 
   it('reaches the search box, the results, the diagram and the relation links by keyboard', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?asOf=${AS_OF}`);
     await page.locator('.results-count').waitFor();
     expect(await tabUntil(page, '.skip-link', 1)).toBe(true);
     expect(await tabUntil(page, '#q', 2)).toBe(true);
@@ -54,17 +44,17 @@ describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors 
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('96-KL/TW');
     await page.keyboard.press('Enter');
     await expect.poll(() => params(page).get('doc')).toBe(KL96);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('fits a phone screen: no sideways scrolling, the diagram stacked', async () => {
-    const page = await browser.page(PHONE);
-    await page.goto(`${server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    const page = await ctx.browser.page(PHONE);
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
     await page.locator(`article[data-id="${OLD08}"]`).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'phone-search');
 
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('.diagram-canvas[data-ready]').waitFor();
     await page.locator('#timeline .timeline-body[data-ready]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -78,15 +68,15 @@ describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors 
     expect(fit.hiddenEdges).toBe(fit.edges); // stacked: the box titles carry the relation
     await screenshot(page.locator('#diagram'), 'phone-diagram');
     await screenshot(page.locator('#timeline'), 'phone-timeline');
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('has readable contrast on the search and document pages', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
     await page.locator(`article[data-id="${OLD08}"]`).waitFor();
     expect(await lowContrast(page)).toEqual([]);
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('#timeline .timeline-body[data-ready]').waitFor();
     await page.locator('.diagram-canvas[data-ready]').waitFor();
     await page.locator('.reasons summary').click();
@@ -94,30 +84,30 @@ describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors 
     // The check itself sees grey on white (2.8:1).
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#999">mờ quá</p>'));
     expect((await lowContrast(page)).map((f) => f.text)).toEqual(['mờ quá']);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('says so when a document does not exist', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=no-such-document`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=no-such-document`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.locator('h1').innerText()).toBe('Không tìm thấy văn bản');
     expect(await alert.innerText()).toContain('Không có văn bản nào có mã “no-such-document”.');
     expect(await alert.locator('a').getAttribute('href')).toBe('/?q=no-such-document');
     await screenshot(page, 'not-found');
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('shows loading, then an error with a retry when the API fails, and recovers', async () => {
-    const page = await browser.page();
+    const page = await ctx.browser.page();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/graphql', async (route) => {
       await held;
       await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'store unavailable' }] }) });
     });
-    await page.goto(`${server.url}/?q=nghi+quyet+08`);
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08`);
     await page.locator('main .loading[role=status]').waitFor();
     expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
     release();
@@ -136,9 +126,9 @@ describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors 
   });
 
   it('lets the reader pick between the two documents that carry 08-NQ/TU', async () => {
-    const page = await browser.page();
+    const page = await ctx.browser.page();
     for (const url of [`/?doc=08-NQ/TU&asOf=${AS_OF}`, `/?symbol=08-nq/tu&asOf=${AS_OF}`]) {
-      await page.goto(server.url + url);
+      await page.goto(ctx.server.url + url);
       await page.locator('.symbol-picker').waitFor();
       expect(await page.locator('.symbol-picker h1').innerText()).toBe('2 văn bản khác nhau mang số hiệu 08-NQ/TU');
       const ids = await page.locator('.symbol-picker article').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
@@ -151,8 +141,8 @@ describe.skipIf(!browserAvailable())('access: keyboard, phone, contrast, errors 
     expect(await warning.innerText()).toContain('2 văn bản khác nhau mang số hiệu 08-NQ/TU.');
     expect(await warning.locator('a').getAttribute('href')).toBe(`/?asOf=${AS_OF}&doc=${encodeURIComponent(OLD08)}`);
     // One document under a symbol: straight to it.
-    await page.goto(`${server.url}/?symbol=96-KL/TW`);
+    await page.goto(`${ctx.server.url}/?symbol=96-KL/TW`);
     await expect.poll(() => params(page).get('doc')).toBe(KL96);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 });

@@ -1,27 +1,17 @@
 // The relation diagram in a real browser: groups by relation and direction, colours by status,
 // and a click on a node (mouse or keyboard) moves the centre.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, KL96, NQ45, OLD08, STOP, browserAvailable, launchBrowser, nodeCentre, params, startExplorer, type Browser, type Explorer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, KL96, NQ45, OLD08, STOP, browserAvailable, nodeCentre, params, useExplorer } from './support.js';
 
 // Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
 declare const document: any, window: any, getComputedStyle: any;
 
 describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
-  let server: Explorer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startExplorer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useExplorer();
 
   it('colours nodes by status, dashes stubs, and points arrows the way the relation goes', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('.diagram-canvas[data-ready]').waitFor();
     const seen = await page.evaluate(() => {
       const cy = (window as any).explorerDiagram;
@@ -72,12 +62,12 @@ describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
       });
     });
     for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(4.5);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('moves the centre when a node is clicked', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(KL96)}&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(KL96)}&asOf=${AS_OF}`);
     const target = await nodeCentre(page, `implements|${NQ45}`);
     await page.mouse.click(target.x, target.y);
     await expect.poll(() => params(page).get('doc')).toBe(NQ45);
@@ -87,12 +77,12 @@ describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
     await nodeCentre(page, `implemented-by|${KL96}`); // and 96-KL/TW now sits among "implemented by"
     const centre = await page.evaluate(() => (window as any).explorerDiagram.$id('centre').data('docId'));
     expect(centre).toBe(NQ45);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('lets the keyboard choose a node and open it', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('.diagram-canvas[data-ready]').waitFor();
     await page.locator('#asof').focus();
     let onCanvas = false;
@@ -106,6 +96,6 @@ describe.skipIf(!browserAvailable())('relation diagram (Chromium)', () => {
     expect(await page.locator('.diagram-said').innerText()).toMatch(/^Bị thay thế, bãi bỏ bởi: Kết luận Kết luận không số/);
     await page.keyboard.press('Enter');
     await expect.poll(() => params(page).get('doc')).toBe(STOP);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 });

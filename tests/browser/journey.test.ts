@@ -2,8 +2,8 @@
 // two documents that carry 08-NQ/TU, open the 2013 one, see it SUPERSEDED by the 2026 conclusion
 // with the quote, click through to that conclusion, and see the timeline.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, NEW08, OLD08, STOP, browserAvailable, launchBrowser, params, screenshot, startExplorer, type Browser, type Explorer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, NEW08, OLD08, STOP, browserAvailable, params, screenshot, useExplorer } from './support.js';
 
 // Globals of the page, for code that page.evaluate runs there (the project is typed for Node, without the DOM lib).
 declare const window: any;
@@ -11,21 +11,11 @@ type HTMLElement = any;
 type HTMLAnchorElement = any;
 
 describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
-  let server: Explorer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startExplorer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useExplorer();
 
   it('finds 08-NQ/TU by "nghi quyet 08", shows it ended with cause and quote, links the cause, and draws the timeline', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?asOf=${AS_OF}`);
     await page.getByRole('searchbox', { name: 'Tìm văn bản' }).fill('nghi quyet 08');
     await page.keyboard.press('Enter');
 
@@ -90,12 +80,12 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     await page.goBack();
     await expect.poll(() => params(page).get('doc')).toBe(OLD08);
     await page.locator('.status-line .badge[data-status="SUPERSEDED"]').waitFor();
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('judges status on the date the reader picks', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     await page.locator('.status-line .badge[data-status="SUPERSEDED"]').waitFor();
     await page.locator('.reasons summary').click();
     // One reason per relation, though the conclusion asserts the ending twice (title and body).
@@ -107,25 +97,25 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     expect(await page.locator('.ended').count()).toBe(0);
     await page.locator('.reasons summary').click();
     expect(await page.locator('.reasons li').allInnerTexts()).toEqual(['Ban hành ngày 16/05/2013.', 'Sẽ hết hiệu lực sớm nhất từ 11/02/2026 (ngày ước tính) theo Kết luận không số.']);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('filters by type, issuer, year and in-effect date, each in the URL', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
     await page.locator('.results-count').waitFor();
     await page.locator('#f-year').fill('2013');
     await page.locator('.filters button[type=submit]').click();
     await expect.poll(() => params(page).get('year')).toBe('2013');
     await expect.poll(() => page.locator('.result-list article').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual([OLD08]);
 
-    await page.goto(`${server.url}/?q=nghi+quyet+08&inEffectOn=${AS_OF}`);
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&inEffectOn=${AS_OF}`);
     await page.locator('.results-count').waitFor();
     const ids = await page.locator('.result-list article').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
     expect(ids).toContain(NEW08);
     expect(ids).not.toContain(OLD08);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${ctx.server.url}/`);
     await page.locator('#f-type').selectOption('Kết luận');
     await expect.poll(() => params(page).get('type')).toBe('Kết luận');
     await page.locator('#f-issuer').fill('bo chinh tri');
@@ -134,12 +124,12 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     const found = await page.locator('.result-list article .doc-meta').allInnerTexts();
     expect(found.length).toBeGreaterThan(0);
     for (const meta of found) expect(meta).toMatch(/^Kết luận · Bộ Chính trị/);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('offers the exports as downloads: this document on its page, the whole graph on the search page', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?doc=${encodeURIComponent(OLD08)}&asOf=${AS_OF}`);
     const link = page.locator('.downloads a', { hasText: 'Văn bản này (ELI JSON-LD)' });
     await link.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
@@ -147,7 +137,7 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     const eli = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(eli['@graph']).toEqual([expect.objectContaining({ id_local: '08-NQ/TU', date_document: '2013-05-16', in_force: 'InForce-notInForce', status: 'SUPERSEDED', statusOn: AS_OF })]);
 
-    await page.goto(`${server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
     const files = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     expect(files).toEqual([
       `/export/documents.csv?asOf=${AS_OF}`,
@@ -161,17 +151,17 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     const rows = readFileSync((await csv.path())!, 'utf8').split('\n');
     expect(rows[0]).toMatch(/^id,symbol,type,issuer,issuedOn,title,status,statusOn/);
     expect(rows.find((r) => r.startsWith(`${OLD08},`))).toContain(`SUPERSEDED,${AS_OF}`);
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 
   it('finds 45-NQ/TW without diacritics, and 96-KL/TW implements it', async () => {
-    const page = await browser.page();
-    await page.goto(`${server.url}/?q=nghi+quyet+45`);
+    const page = await ctx.browser.page();
+    await page.goto(`${ctx.server.url}/?q=nghi+quyet+45`);
     const link = page.locator('article[data-id="45-NQ/TW@2019-01-24"] a.doc-link');
     await link.click();
     await page.locator('#relations').waitFor();
     const implementedBy = page.locator('.rel-implemented-by .relation');
     expect(await implementedBy.locator('.doc-link').first().innerText()).toBe('96-KL/TW');
-    expect(browser.errors).toEqual([]);
+    expect(ctx.browser.errors).toEqual([]);
   });
 });

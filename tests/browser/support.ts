@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadPaths } from '../../graph-loaders/load.js';
 import { loadConfig } from '../../services/config.js';
 import { PROJECT_ROOT, SAMPLE_CORPUS_DIR } from '../../services/paths.js';
@@ -140,4 +141,18 @@ export async function nodeCentre(page: Page, nodeId: string): Promise<{ x: numbe
     const box = (cy.container() as HTMLElement).getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, nodeId);
+}
+
+/** The explorer over the sample corpus and a Chromium, started once for the calling describe block. */
+export function useExplorer(): { readonly server: Explorer; readonly browser: Browser } {
+  const held = {} as { server: Explorer; browser: Browser };
+  beforeAll(async () => {
+    held.server = await startExplorer();
+    held.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.server?.close();
+  });
+  return held;
 }

@@ -124,8 +124,15 @@ export class EmbeddedStore implements Store {
     let start = 0;
     if (after) {
       const cursor = decodeCursor(after);
-      start = keys.findIndex((k) => isAfter(k, cursor));
-      if (start < 0) start = keys.length;
+      // keys are in page order and isAfter is monotone along it: bisect for the first one after the cursor
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (isAfter(keys[mid], cursor)) hi = mid;
+        else lo = mid + 1;
+      }
+      start = lo;
     }
     const page = keys.slice(start, start + first);
     return {
@@ -141,6 +148,14 @@ export class EmbeddedStore implements Store {
     const cached = this.pageCache.get(cacheKey);
     if (cached && cached.version === this.state.version) return cached.keys;
     const ordered = !query.text && !query.symbolKey;
+    if (ordered && query.status && !query.type && !query.issuer && !query.issuedFrom && !query.issuedTo && !query.changedSince) {
+      // "in effect on <date>" alone: columns only, no document objects (a new date each request at 100k)
+      const { columns } = this.statusColumns();
+      const hit = columns.select(query.status);
+      const keys: CursorKey[] = [];
+      for (let i = 0; i < hit.length; i++) if (hit[i] && !columns.ambiguous[i] && !(query.includeStubs === false && columns.stub[i])) keys.push({ id: columns.ids[i] });
+      return this.remember(cacheKey, keys);
+    }
     const source: CursorKey[] = query.text
       ? this.state.search.search(query.text, (a, b) => byId(this.state.nodes.value(a)!, this.state.nodes.value(b)!)).map((h) => ({ id: this.state.nodes.value(h.node)!, score: h.score }))
       : query.symbolKey
@@ -166,6 +181,10 @@ export class EmbeddedStore implements Store {
       if (query.changedSince && (d.updatedAt ?? '') < query.changedSince) continue;
       keys.push(key);
     }
+    return this.remember(cacheKey, keys);
+  }
+
+  private remember(cacheKey: string, keys: CursorKey[]): CursorKey[] {
     if (this.pageCache.size > 256) this.pageCache.clear();
     this.pageCache.set(cacheKey, { version: this.state.version, keys });
     return keys;

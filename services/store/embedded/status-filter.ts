@@ -11,6 +11,9 @@ const day = (d: string | null): number => (d ? Number(d.slice(0, 4) + d.slice(5,
 
 export class StatusColumns {
   readonly columns: Record<SummaryField, Int32Array>;
+  /** Per position: 1 for an ambiguous placeholder (never listed), and 1 for a stub. */
+  readonly ambiguous: Uint8Array;
+  readonly stub: Uint8Array;
 
   constructor(
     readonly ids: readonly string[],
@@ -25,8 +28,13 @@ export class StatusColumns {
       partlyEndsOn: new Int32Array(n),
     };
     const c = this.columns;
+    this.ambiguous = new Uint8Array(n);
+    this.stub = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const e = docOf(ids[i]).effect;
+      const d = docOf(ids[i]);
+      const e = d.effect;
+      this.ambiguous[i] = d.ambiguous ? 1 : 0;
+      this.stub[i] = d.stub ? 1 : 0;
       c.startsOn[i] = day(e.startsOn);
       c.effectiveFrom[i] = day(e.effectiveFrom);
       c.endsOn[i] = day(e.endsOn);

@@ -2,7 +2,7 @@
 // so the API answers STORE_UNAVAILABLE quickly instead of hanging.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
-import { StoreUnavailableError } from '../port.js';
+import { QueryTimeoutError, StoreUnavailableError } from '../port.js';
 import { Availability } from './availability.js';
 
 export interface SessionOptions {
@@ -38,8 +38,12 @@ function unreachable(err: unknown): boolean {
   return !(err instanceof StoreUnavailableError) && UNREACHABLE.test(`${e?.code ?? ''} ${e?.name ?? ''} ${e?.message ?? ''}`);
 }
 
+const TIMED_OUT = /TransactionTimedOut/;
+
 export function translate(err: unknown, uri: string): unknown {
-  if (err instanceof StoreUnavailableError) return err;
+  if (err instanceof StoreUnavailableError || err instanceof QueryTimeoutError) return err;
+  const code = (err as { code?: string })?.code ?? '';
+  if (TIMED_OUT.test(code)) return new QueryTimeoutError('the query ran past the time limit of a database transaction; narrow it (a smaller page, a filter) or retry', { cause: err });
   if (isUnavailable(err)) return new StoreUnavailableError(`Neo4j at ${uri} is unavailable: ${(err as Error).message}`, { cause: err });
   return err;
 }
