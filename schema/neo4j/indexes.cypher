@@ -10,7 +10,6 @@ CREATE INDEX evidence_from IF NOT EXISTS FOR (e:Evidence) ON (e.from);
 CREATE INDEX evidence_to IF NOT EXISTS FOR (e:Evidence) ON (e.to);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source);
 CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.from, e.to, e.type);
-CREATE INDEX evidence_to_type IF NOT EXISTS FOR (e:Evidence) ON (e.to, e.type);
 CREATE INDEX evidence_to_ref IF NOT EXISTS FOR (e:Evidence) ON (e.toRefKey);
 CREATE INDEX evidence_from_ref IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefKey);
 CREATE INDEX evidence_to_ref_local IF NOT EXISTS FOR (e:Evidence) ON (e.toRefLocal);

@@ -176,18 +176,14 @@ async function refreshEffects(tx: Tx, touched: string[], suppressed: Set<string>
   const affected = [...new Set([...touched, ...targets])];
   const facts = await rows(
     tx,
-    // by (to, type): a document cited 30,000 times has a handful of ending facts, read without the citations
     `UNWIND $ids AS id
      MATCH (d:Document {id: id})
-     CALL (id) {
-       UNWIND ['SUPERSEDES', 'AMENDS'] AS type
-       MATCH (e:Evidence {to: id, type: type})
-       OPTIONAL MATCH (f:Document {id: e.from})
-       OPTIONAL MATCH (s:Document {id: e.source})
-       WITH e, f, s ORDER BY e.key
-       RETURN collect({row: ${evidenceProjection('e')}, from: f {.issuedOn, .issuedNotBefore, .effectiveFrom}, source: s {.issuedOn, .issuedNotBefore, .effectiveFrom}}) AS facts
-     }
-     RETURN ${docProjection('d')} AS doc, facts`,
+     OPTIONAL MATCH (e:Evidence {to: id}) WHERE e.type IN ['SUPERSEDES', 'AMENDS']
+     OPTIONAL MATCH (f:Document {id: e.from})
+     OPTIONAL MATCH (s:Document {id: e.source})
+     WITH d, e, f, s ORDER BY e.key
+     RETURN ${docProjection('d')} AS doc,
+            collect(CASE WHEN e IS NULL THEN null ELSE {row: ${evidenceProjection('e')}, from: f {.issuedOn, .issuedNotBefore, .effectiveFrom}, source: s {.issuedOn, .issuedNotBefore, .effectiveFrom}} END) AS facts`,
     { ids: affected },
     (r) => ({ doc: toDocument(r.doc as Record<string, unknown>), facts: r.facts as { row: Record<string, unknown>; from: EndingFact['from']; source: EndingFact['source'] }[] }),
   );
