@@ -13,6 +13,7 @@ import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stat
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, evidenceProjection, toDocument, toEvidence } from './mapping.js';
+import { addLocalRefKeys } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
 import { writeBatch } from './write.js';
 
@@ -52,7 +53,7 @@ export class Neo4jStore implements Store {
     return store;
   }
 
-  /** Constraints and indexes from schema/neo4j/*.cypher; each statement is IF NOT EXISTS. */
+  /** Constraints and indexes from schema/neo4j/*.cypher (each IF NOT EXISTS), then data migrations (migrate.ts). */
   async ensureSchema(): Promise<void> {
     const session = this.db.driver.session({ database: this.cfg.database });
     try {
@@ -60,6 +61,7 @@ export class Neo4jStore implements Store {
         for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) await session.run(statement);
       }
       await session.run('CALL db.awaitIndexes(300)');
+      await addLocalRefKeys(session);
     } finally {
       await session.close();
     }
