@@ -138,6 +138,18 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect(notYet.items.map((i) => i.id)).toEqual([STOP]);
     });
 
+    it('combines the status filter with text, stubs and type as each filter alone would', async () => {
+      await store.applyBatch(sample());
+      const status = statusPredicate(IN_EFFECT_VALUES, '2025-06-01');
+      const ids = async (q: Parameters<Store['findDocuments']>[0]) => (await store.findDocuments(q, 100, null)).items.map((i) => i.id);
+      const inEffect = new Set(await ids({ status }));
+      for (const q of [{ text: 'nghi quyet' }, { includeStubs: false }, { type: 'Nghị quyết' }]) {
+        const alone = await ids(q);
+        expect(alone.length, JSON.stringify(q)).toBeGreaterThan(0);
+        expect(await ids({ ...q, status }), JSON.stringify(q)).toEqual(alone.filter((id) => inEffect.has(id)));
+      }
+    });
+
     it('tells a partial ending, an amendment and an expiry apart', async () => {
       const target = doc('80/2021/TT-BTC@2021-09-29', { type: 'Thông tư' });
       const partial = doc('10/2024/TT-BTC@2024-03-01', { type: 'Thông tư' });

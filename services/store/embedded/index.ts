@@ -148,38 +148,35 @@ export class EmbeddedStore implements Store {
     const cached = this.pageCache.get(cacheKey);
     if (cached && cached.version === this.state.version) return cached.keys;
     const ordered = !query.text && !query.symbolKey;
-    if (ordered && query.status && !query.type && !query.issuer && !query.issuedFrom && !query.issuedTo && !query.changedSince) {
-      // "in effect on <date>" alone: columns only, no document objects (a new date each request at 100k)
-      const { columns } = this.statusColumns();
-      const hit = columns.select(query.status);
-      const keys: CursorKey[] = [];
-      for (let i = 0; i < hit.length; i++) if (hit[i] && !columns.ambiguous[i] && !(query.includeStubs === false && columns.stub[i])) keys.push({ id: columns.ids[i] });
-      return this.remember(cacheKey, keys);
-    }
-    const source: CursorKey[] = query.text
-      ? this.state.search.search(query.text, (a, b) => byId(this.state.nodes.value(a)!, this.state.nodes.value(b)!)).map((h) => ({ id: this.state.nodes.value(h.node)!, score: h.score }))
-      : query.symbolKey
-        ? this.state.idsBySymbol(query.symbolKey).map((id) => ({ id }))
-        : this.state.orderedIds().map((id) => ({ id }));
+    const hits = query.text ? this.state.search.search(query.text, (a, b) => byId(this.state.nodes.value(a)!, this.state.nodes.value(b)!)) : null;
+    const ids: readonly string[] = hits ? hits.map((h) => this.state.nodes.value(h.node)!) : query.symbolKey ? this.state.idsBySymbol(query.symbolKey) : this.state.orderedIds();
     // the status filter runs over columns first: most documents fail it, and it is the costly test
     const status = query.status ? this.statusColumns() : null;
     const hit = status ? status.columns.select(query.status!) : null;
     const issuer = query.issuer ? fold(query.issuer) : null;
     const type = query.type ? fold(query.type) : null;
+    // with the columns, "in effect on <date>" alone never touches a document object
+    const byDocument = !status || !!query.symbolKey || !!type || !!issuer || !!query.issuedFrom || !!query.issuedTo || !!query.changedSince;
     const keys: CursorKey[] = [];
-    for (let i = 0; i < source.length; i++) {
-      const key = source[i];
-      if (hit && !hit[ordered ? i : (status!.position().get(key.id) ?? -1)]) continue;
-      const d = this.state.doc(key.id);
-      if (!d || d.ambiguous) continue;
-      if (query.includeStubs === false && d.stub) continue;
-      if (query.symbolKey && d.symbolKey !== query.symbolKey) continue;
-      if (type && (!d.type || fold(d.type) !== type)) continue;
-      if (issuer && (!d.issuer || !fold(d.issuer).includes(issuer))) continue;
-      if (query.issuedFrom && (!d.issuedOn || d.issuedOn < query.issuedFrom)) continue;
-      if (query.issuedTo && (!d.issuedOn || d.issuedOn > query.issuedTo)) continue;
-      if (query.changedSince && (d.updatedAt ?? '') < query.changedSince) continue;
-      keys.push(key);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (status) {
+        const at = ordered ? i : (status.position().get(id) ?? -1);
+        const c = status.columns;
+        if (at < 0 || !hit![at] || c.ambiguous[at] || (query.includeStubs === false && c.stub[at])) continue;
+      }
+      if (byDocument) {
+        const d = this.state.doc(id);
+        if (!d || d.ambiguous) continue;
+        if (query.includeStubs === false && d.stub) continue;
+        if (query.symbolKey && d.symbolKey !== query.symbolKey) continue;
+        if (type && (!d.type || fold(d.type) !== type)) continue;
+        if (issuer && (!d.issuer || !fold(d.issuer).includes(issuer))) continue;
+        if (query.issuedFrom && (!d.issuedOn || d.issuedOn < query.issuedFrom)) continue;
+        if (query.issuedTo && (!d.issuedOn || d.issuedOn > query.issuedTo)) continue;
+        if (query.changedSince && (d.updatedAt ?? '') < query.changedSince) continue;
+      }
+      keys.push(hits ? { id, score: hits[i].score } : { id });
     }
     return this.remember(cacheKey, keys);
   }
