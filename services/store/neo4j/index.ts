@@ -13,7 +13,7 @@ import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stat
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, evidenceProjection, toDocument, toEvidence } from './mapping.js';
-import { addLocalRefKeys } from './migrate.js';
+import { migrate } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
 import { writeBatch } from './write.js';
 
@@ -61,7 +61,7 @@ export class Neo4jStore implements Store {
         for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) await session.run(statement);
       }
       await session.run('CALL db.awaitIndexes(300)');
-      await addLocalRefKeys(session);
+      await migrate(session);
     } finally {
       await session.close();
     }

@@ -1,7 +1,20 @@
 // Data written by an older version of the store, brought up to what this one reads. Runs at open,
-// after the schema; each step finds its own work, so it costs one index probe when there is none.
+// after the schema. Each step runs once per database: a (:Migration {name}) node records it, so a
+// later start costs one look-up, not a scan of the evidence.
 import neo4j, { type Session } from 'neo4j-driver';
 import { refKeys } from '../keys.js';
+
+const STEPS: { name: string; run: (session: Session) => Promise<unknown> }[] = [{ name: 'local-ref-keys', run: (s) => addLocalRefKeys(s) }];
+
+/** Run the steps this database has not had yet. */
+export async function migrate(session: Session): Promise<void> {
+  for (const step of STEPS) {
+    const done = await session.run('MATCH (m:Migration {name: $name}) RETURN m LIMIT 1', { name: step.name });
+    if (done.records.length) continue;
+    await step.run(session);
+    await session.run('MERGE (m:Migration {name: $name}) SET m.at = datetime()', { name: step.name });
+  }
+}
 
 /**
  * Undated references stored before they were also filed by locality (keys.ts, refKeys): without
