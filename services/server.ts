@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Store } from './store/port.js';
 import { authorFor } from './api/auth.js';
 import type { ApiContext } from './api/context.js';
+import { RequestDocuments } from './api/documents.js';
 import { codeOf } from './api/errors.js';
 import { assertAffordable, depthLimitRule, MAX_QUERY_TOKENS } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
@@ -70,7 +71,7 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
     cache: 128,
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
     validationRules: [depthLimitRule(config.maxQueryDepth)],
-    context: (request): ApiContext => ({ store: apiStore, config, author: authorFor(request.headers.authorization, config.tokens) }),
+    context: (request): ApiContext => ({ store: apiStore, config, author: authorFor(request.headers.authorization, config.tokens), documents: new RequestDocuments(apiStore) }),
     errorFormatter: (execution, ctx) => {
       const log = ctx.reply ? ctx.reply.log : ctx.app.log;
       const errors = execution.errors ?? [];

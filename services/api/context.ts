@@ -1,12 +1,15 @@
 // What every resolver and loader receives.
 import type { Config } from '../config.js';
 import type { Store } from '../store/port.js';
+import type { RequestDocuments } from './documents.js';
 
 export interface ApiContext {
   store: Store;
   config: Config;
   /** Name bound to the bearer token of this request, or null. */
   author: string | null;
+  /** Documents this request has read: relation ends and chain steps come from here. */
+  documents: RequestDocuments;
 }
 
 /** Chain walks shown as the API's ChainLink. */

@@ -96,10 +96,42 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return getComplexity({ schema, query: document, variables: variables ?? {}, operationName, estimators: [estimator] });
 }
 
+/**
+ * A cost depends on the query and on its Int and Boolean variables alone (first, maxDepth, @skip,
+ * @include); ids, dates and filters do not change it. Mercurius hands the same parsed document to
+ * every request with the same query text, so the cost is computed once per distinct query and counts.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_COSTS_PER_QUERY = 64;
+
+function countingVariables(document: DocumentNode, variables: Record<string, unknown> | undefined): string {
+  const values: unknown[] = [];
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of d.variableDefinitions ?? []) {
+      let type = v.type;
+      while (type.kind !== Kind.NAMED_TYPE) type = type.type;
+      if (type.name.value === 'Int' || type.name.value === 'Boolean') values.push(v.variable.name.value, variables?.[v.variable.name.value]);
+    }
+  }
+  return JSON.stringify(values);
+}
+
+function cachedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+  const key = `${operationName ?? ''}\u0000${countingVariables(document, variables)}`;
+  let known = costs.get(document);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
+  const cost = queryCost(schema, document, variables, operationName);
+  if (!known || known.size >= MAX_COSTS_PER_QUERY) costs.set(document, (known = new Map()));
+  known.set(key, cost);
+  return cost;
+}
+
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maxCost: number, operationName?: string): void {
   let cost: number;
   try {
-    cost = queryCost(schema, document, variables, operationName);
+    cost = cachedCost(schema, document, variables, operationName);
   } catch (err) {
     throw badInput(`cannot cost this query: ${(err as Error).message}`);
   }

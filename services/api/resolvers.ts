@@ -16,7 +16,7 @@ import { emptyBatch, relationKey } from '../store/model.js';
 import { relationViews } from './views.js';
 import type { DocumentQuery } from '../store/port.js';
 import { requireWriter } from './auth.js';
-import type { ApiContext } from './context.js';
+import type { ApiContext, ChainLinkView } from './context.js';
 import { badInput, notFound } from './errors.js';
 
 const DateScalar = new GraphQLScalarType({
@@ -153,16 +153,13 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
     Date: DateScalar,
     DateTime: DateTimeScalar,
     Query: {
-      async document(_: unknown, { id }: { id: string }, ctx: ApiContext) {
-        const [doc] = await ctx.store.getDocuments([id]);
-        return doc;
-      },
+      document: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.documents.get(id),
       async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
         // counting every match is the costly part in Neo4j: only when the query asks for it
         const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selects(info, 'totalCount') });
-        const docs = await ctx.store.getDocuments(page.items.map((i) => i.id));
-        const edges = page.items.map((item, i) => ({ cursor: item.cursor, node: docs[i] })).filter((e) => e.node);
+        ctx.documents.remember(page.items.map((i) => i.document));
+        const edges = page.items.map((item) => ({ cursor: item.cursor, node: item.document }));
         return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };
       },
       async documentsBySymbol(_: unknown, { symbol }: { symbol: string }, ctx: ApiContext) {
@@ -176,7 +173,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         const relations = hops.map((rows) => relationViews(rows)[0]);
         const ids = [args.from];
         for (const r of relations) ids.push(r.from === ids.at(-1) ? r.to : r.from);
-        const documents = await ctx.store.getDocuments(ids);
+        const documents = await ctx.documents.many(ids);
         return { length: relations.length, documents, relations };
       },
       async stats(_: unknown, { asOf }: { asOf?: string | null }, ctx: ApiContext) {
@@ -200,8 +197,12 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
       status(doc: DocumentNode, { asOf }: { asOf?: string | null }) {
         return statusOn(doc.effect, asOf ?? today());
       },
+      candidates: async (doc: DocumentNode, _: unknown, ctx: ApiContext) => (await ctx.documents.many(doc.candidates)).filter(Boolean),
     },
+    // the ends of a relation were read with it (documents.ts): these answer without a store call
     Relation: {
+      from: (r: Relation, _: unknown, ctx: ApiContext) => ctx.documents.get(r.from),
+      to: (r: Relation, _: unknown, ctx: ApiContext) => ctx.documents.get(r.to),
       id: (r: Relation) => r.key,
       kind: (r: Relation) => r.evidence.find((e) => e.kind)?.kind ?? null,
       scope: (r: Relation) => (r.evidence.every((e) => e.scope) ? r.evidence.find((e) => e.scope)!.scope : null),
@@ -209,6 +210,14 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
     },
     Evidence: {
       resolution: (e: EvidenceRow) => e.toHow,
+      source: (e: EvidenceRow, _: unknown, ctx: ApiContext) => (e.curated ? null : ctx.documents.get(e.source)),
+    },
+    ChainLink: {
+      document: (link: ChainLinkView, _: unknown, ctx: ApiContext) => ctx.documents.get(link.documentId),
+    },
+    Curation: {
+      from: (c: Curation, _: unknown, ctx: ApiContext) => ctx.documents.get(c.from),
+      to: (c: Curation, _: unknown, ctx: ApiContext) => ctx.documents.get(c.to),
     },
     EffectReason: {
       relation: (reason: { row: EvidenceRow | null }) => (reason.row ? relationViews([reason.row])[0] : null),

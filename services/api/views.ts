@@ -29,10 +29,20 @@ export function viewStore(store: Store): Store {
           return async (ids: readonly string[]) => (await target.getDocuments(ids)).map(docView);
         case 'documentsBySymbol':
           return async (keys: readonly string[]) => (await target.documentsBySymbol(keys)).map((list) => list.map((d) => docView(d)!));
+        case 'evidenceWithDocuments':
+          return async (...args: Parameters<Store['evidenceWithDocuments']>) => {
+            const { rows, documents } = await target.evidenceWithDocuments(...args);
+            return { rows: rows.map((list) => list.map(evidenceView)), documents: documents.map((d) => docView(d)!) };
+          };
+        case 'findDocuments':
+          return async (...args: Parameters<Store['findDocuments']>) => {
+            const page = await target.findDocuments(...args);
+            return { ...page, items: page.items.map((i) => ({ ...i, document: docView(i.document)! })) };
+          };
         case 'evidenceOf':
           return async (...args: Parameters<Store['evidenceOf']>) => (await target.evidenceOf(...args)).map((rows) => rows.map(evidenceView));
         case 'chains':
-          return async (...args: Parameters<Store['chains']>) => (await target.chains(...args)).map((steps) => steps.map((s) => ({ ...s, via: s.via.map(evidenceView) })));
+          return async (...args: Parameters<Store['chains']>) => (await target.chains(...args)).map((steps) => steps.map((s) => ({ ...s, document: docView(s.document)!, via: s.via.map(evidenceView) })));
         case 'path':
           return async (...args: Parameters<Store['path']>) => (await target.path(...args))?.map((hop) => hop.map(evidenceView)) ?? null;
         default:

@@ -21,8 +21,8 @@ export interface DocumentQuery {
 }
 
 export interface DocumentPage {
-  /** The page, in order, each with the opaque cursor that continues after it. */
-  items: { id: string; cursor: string }[];
+  /** The page, in order, each document with the opaque cursor that continues after it. */
+  items: { id: string; cursor: string; document: DocumentNode }[];
   totalCount: number;
   hasNextPage: boolean;
 }
@@ -34,10 +34,18 @@ export interface ChainStep {
   depth: number;
   /** The document this step was reached from. */
   parent: string;
+  /** The document reached, read in the same walk. */
+  document: DocumentNode;
   /** Evidence rows of the relation walked (SUPERSEDES, parent→id or id→parent). */
   via: EvidenceRow[];
   /** A further step exists beyond maxDepth. */
   truncated: boolean;
+}
+
+/** Evidence rows with every document they name (from, to, source), read together. */
+export interface EvidenceWithDocuments {
+  rows: EvidenceRow[][];
+  documents: DocumentNode[];
 }
 
 export interface Stats {
@@ -63,6 +71,11 @@ export interface Store {
   getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
   /** Visible evidence of relations touching the documents, one array per id. */
   evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
+  /**
+   * evidenceOf, plus the documents at both ends and the asserting documents, in one read: what a
+   * page of relations with their targets needs (one round trip on Neo4j instead of two).
+   */
+  evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments>;
   /** A page of matches; `count: false` lets a store skip counting them all (totalCount is then -1). */
   findDocuments(query: DocumentQuery, first: number, after: string | null, options?: { count?: boolean }): Promise<DocumentPage>;
   documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]>;

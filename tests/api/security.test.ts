@@ -66,6 +66,15 @@ describe('limits', () => {
     expect(body.errors![0].message).toMatch(/query costs \d+; the limit is 50000/);
   });
 
+  it('costs the same query text anew when its counting variables change', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: documents(first: $n) { edges { node { incoming { from { outgoing { to { id } } } } } } }`).join('\n');
+    const query = `query Many($n: Int!, $on: Date) { ${aliases} stats(asOf: $on) { documents } }`;
+    for (const [n, refused] of [[1, false], [100, true], [1, false], [100, true]] as const) {
+      const { body } = await s.gql(query, { n, on: n === 1 ? '2025-01-01' : '2025-01-02' });
+      expect(codes(body), `first: ${n}`).toEqual(refused ? ['BAD_USER_INPUT'] : []);
+    }
+  });
+
   it('caps the page size', async () => {
     const { body } = await s.gql(`{ documents(first: 1000) { totalCount } }`);
     expect(codes(body)).toEqual(['BAD_USER_INPUT']);

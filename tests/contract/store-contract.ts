@@ -49,6 +49,33 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect(stats.byRelation).toContainEqual({ key: 'SUPERSEDES', count: 2 });
     });
 
+    it('reads evidence with the documents it names in one call, the same as separate reads', async () => {
+      await store.applyBatch(sample());
+      for (const [ids, direction, types] of [
+        [[NQ45, KL96], 'IN', undefined],
+        [[STOP, 'nothing', KL96], 'OUT', undefined],
+        [[STOP], 'OUT', ['SUPERSEDES']],
+      ] as const) {
+        const both = await store.evidenceWithDocuments(ids, direction, types);
+        expect(both.rows).toEqual(await store.evidenceOf(ids, direction, types));
+        const named = [...new Set(both.rows.flat().flatMap((r) => [r.from, r.to, r.source]))].sort();
+        const expected = (await store.getDocuments(named)).filter((d) => d !== null);
+        expect(both.documents.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(0);
+      }
+      expect(await store.evidenceWithDocuments([], 'OUT')).toEqual({ rows: [], documents: [] });
+    });
+
+    it('returns each page item and chain step with its document', async () => {
+      await store.applyBatch(chainBatch(5));
+      for (const count of [true, false]) {
+        const page = await store.findDocuments({}, 3, null, { count });
+        expect(page.items.map((i) => i.document)).toEqual(await store.getDocuments(page.items.map((i) => i.id)));
+      }
+      const [steps] = await store.chains(['C000@2000-01-01'], 'IN', 3);
+      expect(steps.map((s) => s.document)).toEqual(await store.getDocuments(steps.map((s) => s.id)));
+    });
+
     it('keeps two documents that share a symbol apart', async () => {
       await store.applyBatch(sample());
       const [same] = await store.documentsBySymbol(['08-NQ/TU']);

@@ -7,7 +7,7 @@ import { shortestPath, walk } from '../../domain/walk.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
+import type { ChainStep, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { candidateOfNode } from '../keys.js';
 import { GraphState } from './graph-state.js';
@@ -119,6 +119,18 @@ export class EmbeddedStore implements Store {
     return ids.map((id) => this.visibleRows(id, direction, wanted));
   }
 
+  async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
+    const rows = await this.evidenceOf(ids, direction, types);
+    const named = new Set<string>();
+    for (const list of rows) for (const r of list) named.add(r.from).add(r.to).add(r.source);
+    const documents: DocumentNode[] = [];
+    for (const id of named) {
+      const d = this.state.doc(id);
+      if (d) documents.push(d);
+    }
+    return { rows, documents };
+  }
+
   async findDocuments(query: DocumentQuery, first: number, after: string | null, _options?: { count?: boolean }): Promise<DocumentPage> {
     const keys = this.matching(query);
     let start = 0;
@@ -136,7 +148,7 @@ export class EmbeddedStore implements Store {
     }
     const page = keys.slice(start, start + first);
     return {
-      items: page.map((k) => ({ id: k.id, cursor: encodeCursor(k) })),
+      items: page.map((k) => ({ id: k.id, cursor: encodeCursor(k), document: this.state.doc(k.id)! })),
       totalCount: keys.length,
       hasNextPage: start + first < keys.length,
     };
@@ -212,7 +224,9 @@ export class EmbeddedStore implements Store {
   }
 
   async chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]> {
-    return ids.map((id) => (this.state.doc(id) ? walk(id, maxDepth, (at) => this.neighbours(at, direction, 'SUPERSEDES')) : []));
+    return ids.map((id) =>
+      this.state.doc(id) ? walk(id, maxDepth, (at) => this.neighbours(at, direction, 'SUPERSEDES')).map((s) => ({ ...s, document: this.state.doc(s.id)! })) : [],
+    );
   }
 
   /** Documents one visible relation away, with the evidence of that relation. */

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { candidateOfNode } from '../keys.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
-import type { ChainStep, Direction, DocumentPage, DocumentQuery, GraphDump, Stats, Store } from '../port.js';
+import type { ChainStep, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, evidenceProjection, toDocument, toEvidence } from './mapping.js';
@@ -101,11 +101,44 @@ export class Neo4jStore implements Store {
     return result.records.map((r) => (r.get('rows') as Record<string, unknown>[]).map(toEvidence));
   }
 
+  async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
+    if (!ids.length) return { rows: [], documents: [] };
+    const side = direction === 'OUT' ? 'from' : 'to';
+    const result = await this.db.query(
+      `UNWIND range(0, size($ids) - 1) AS i
+       CALL (i) {
+         OPTIONAL MATCH (e:Evidence {${side}: $ids[i]}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
+         WITH e ORDER BY e.key
+         RETURN collect(${evidenceProjection('e')}) AS rows
+       }
+       WITH i, rows ORDER BY i
+       WITH collect(rows) AS lists
+       CALL (lists) {
+         UNWIND lists AS rows
+         UNWIND rows AS r
+         UNWIND [r.from, r.to, r.source] AS id
+         WITH DISTINCT id
+         MATCH (d:Document {id: id})
+         RETURN collect(${docProjection('d')}) AS docs
+       }
+       RETURN lists, docs`,
+      { ids, types: types?.length ? types : null },
+    );
+    const record = result.records[0];
+    return {
+      rows: (record.get('lists') as Record<string, unknown>[][]).map((list) => list.map(toEvidence)),
+      documents: (record.get('docs') as Record<string, unknown>[]).map(toDocument),
+    };
+  }
+
   async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean } = {}): Promise<DocumentPage> {
     const count = options.count !== false;
     const where = documentWhere('d', query);
     const cursor = after ? decodeCursor(after) : null;
     const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
+    type Row = { id: string; score?: number; doc: Record<string, unknown> };
+    const rowsOf = (records: { get(k: string): unknown }[], scored: boolean): Row[] =>
+      records.map((r) => ({ id: r.get('id') as string, ...(scored ? { score: r.get('score') as number } : {}), doc: r.get('doc') as Record<string, unknown> }));
     if (query.text) {
       const lucene = luceneQuery(query.text);
       if (!lucene) return { items: [], totalCount: 0, hasNextPage: false };
@@ -115,22 +148,28 @@ export class Neo4jStore implements Store {
         const total = count ? (await tx.run(`${base} RETURN count(d) AS n`, params)).records[0].get('n') as number : -1;
         const page = await tx.run(
           `${base} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
-           RETURN d.id AS id, score ORDER BY score DESC, id LIMIT $first + 1`,
+           RETURN d.id AS id, score, ${docProjection('d')} AS doc ORDER BY score DESC, id LIMIT $first + 1`,
           params,
         );
-        return this.page(page.records.map((r) => ({ id: r.get('id') as string, score: r.get('score') as number })), first, total);
+        return this.page(rowsOf(page.records, true), first, total);
       });
     }
+    // a range on the id lets Neo4j walk the id index in order and stop after the page
+    const pageQuery = `MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id, ${docProjection('d')} AS doc ORDER BY d.id LIMIT $first + 1`;
+    // without a count, one auto-committed query: one round trip
+    if (!count) return this.page(rowsOf((await this.db.query(pageQuery, params)).records, false), first, -1);
     return this.db.read(async (tx) => {
-      const total = count ? ((await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params)).records[0].get('n') as number) : -1;
-      // a range on the id lets Neo4j walk the id index in order and stop after the page
-      const page = await tx.run(`MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id ORDER BY d.id LIMIT $first + 1`, params);
-      return this.page(page.records.map((r) => ({ id: r.get('id') as string })), first, total);
+      const total = (await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params)).records[0].get('n') as number;
+      return this.page(rowsOf((await tx.run(pageQuery, params)).records, false), first, total);
     });
   }
 
-  private page(keys: { id: string; score?: number }[], first: number, totalCount: number): DocumentPage {
-    return { items: keys.slice(0, first).map((k) => ({ id: k.id, cursor: encodeCursor(k) })), totalCount, hasNextPage: keys.length > first };
+  private page(rows: { id: string; score?: number; doc: Record<string, unknown> }[], first: number, totalCount: number): DocumentPage {
+    return {
+      items: rows.slice(0, first).map(({ doc, ...key }) => ({ id: key.id, cursor: encodeCursor(key), document: toDocument(doc) })),
+      totalCount,
+      hasNextPage: rows.length > first,
+    };
   }
 
   async documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]> {
@@ -165,9 +204,9 @@ export class Neo4jStore implements Store {
            MATCH (s:Document {id: $ids[i]})
            MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
            WHERE n <> s
-           RETURN n.id AS id, length(p) AS depth, collect(DISTINCT nodes(p)[-2].id) AS parents
+           RETURN n.id AS id, ${docProjection('n')} AS doc, length(p) AS depth, collect(DISTINCT nodes(p)[-2].id) AS parents
          }
-         RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, depth: depth, parents: parents} END) AS reached ORDER BY i`,
+         RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, doc: doc, depth: depth, parents: parents} END) AS reached ORDER BY i`,
         { ids },
       );
       const walks = reached.records.map((r, i) => stepsOf(ids[i], r.get('reached') as Reached[], depth));
@@ -346,7 +385,7 @@ export class Neo4jStore implements Store {
   }
 }
 
-type Reached = { id: string; depth: number; parents: string[] };
+type Reached = { id: string; doc: Record<string, unknown>; depth: number; parents: string[] };
 
 /** From every node reached within maxDepth + 1, the walk the embedded store makes (domain/walk.ts rules). */
 export function stepsOf(start: string, reached: Reached[], maxDepth: number): Omit<ChainStep, 'via'>[] {
@@ -355,7 +394,7 @@ export function stepsOf(start: string, reached: Reached[], maxDepth: number): Om
   for (const r of reached) {
     if (!r || r.depth > maxDepth) continue;
     const parents = r.parents.filter((p) => (r.depth === 1 ? p === start : depthOf.get(p) === r.depth - 1)).sort(byId);
-    steps.push({ id: r.id, depth: r.depth, parent: parents[0] ?? start, truncated: false });
+    steps.push({ id: r.id, depth: r.depth, parent: parents[0] ?? start, document: toDocument(r.doc), truncated: false });
   }
   const beyond = reached.filter((r) => r && r.depth === maxDepth + 1);
   for (const s of steps) if (s.depth === maxDepth) s.truncated = beyond.some((b) => b.parents.includes(s.id));
