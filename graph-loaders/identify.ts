@@ -83,8 +83,11 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   {
     const limit = headingStart >= 0 ? Math.max(headingStart, 0) : Math.min(headerEnd, 1500);
     const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?s[oe]\s*[:.]?[ \t]*/g;
+    // No match holds a digit: cut after the first digit past `limit`, so the search that ends the loop
+    // does not scan the rest of the header; the matches found are the same.
+    const region = header.slice(0, digitAfter(header, limit) + 1);
     let m: RegExpExecArray | null;
-    while ((m = re.exec(header)) && m.index <= limit) {
+    while ((m = re.exec(region)) && m.index <= limit) {
       const at = m.index + m[0].length;
       const found = symbolAt(stored, folded, at, 3);
       if (found) {
@@ -241,7 +244,10 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   }
   if (!type && titleStart >= 0 && /^v\/v/.test(folded.slice(titleStart, titleStart + 3))) type = 'Công văn';
 
-  const consolidated = type === 'Văn bản hợp nhất' || /(?:^|\n)[\s*#]*van ban hop nhat(?![a-z])/.test(header) || /duoc hop nhat tu/.test(folded.slice(0, Math.min(folded.length, 20000)));
+  const consolidated =
+    type === 'Văn bản hợp nhất' ||
+    (header.includes('van ban hop nhat') && /(?:^|\n)[\s*#]*van ban hop nhat(?![a-z])/.test(header)) ||
+    indexBefore(folded, 'duoc hop nhat tu', 20000) >= 0;
   if (consolidated && type !== 'Văn bản hợp nhất' && ownSymbol && /VBHN/.test(ownSymbol.symbol)) type = 'Văn bản hợp nhất';
 
   // ---- locality
@@ -254,7 +260,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
 
   // ---- layout
   const finalStart = findFinalStart(folded);
-  const rec = /\n[ \t*]*noi\s+nh[a-z]{1,3}n\s*:/.exec(folded);
+  const rec = recipientsLine(folded);
   const layout: Layout = {
     headingStart,
     headingEnd,
@@ -262,7 +268,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
     titleEnd,
     ownSymbolSpan: ownSymbol ? [ownSymbol.start, ownSymbol.end] : null,
     finalStart,
-    recipientsStart: rec ? rec.index : folded.length,
+    recipientsStart: rec >= 0 ? rec : folded.length,
   };
 
   const symbol = ownSymbol?.symbol ?? null;
@@ -288,6 +294,15 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   const unknown = !symbol && !type && !issuer && !issuedOn && !title;
   identity.id = symbol ? documentId(symbol, issuedOn) : unknown ? `unidentified:${createHash('sha256').update(stored).digest('hex').slice(0, 16)}` : unnumberedId(type, issuer, issuedOn, title);
   return { identity, layout };
+}
+
+/** Index of the first digit at or after `from`, or the last index. */
+function digitAfter(text: string, from: number): number {
+  for (let i = Math.max(0, from); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return text.length - 1;
 }
 
 function typeNameLength(folded: string, at: number, typeKey: string): number {
@@ -440,11 +455,7 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
  */
 function signatureIssuer(stored: string, folded: string, headerIssuer: string): string | null {
   const from = Math.max(0, folded.length - 3000);
-  const re = /(?:^|\n)[ \t*]*(?:t\s*\/\s*m|tm\.?|thay\s+mat)[ \t.]+([a-z ]{4,60}?)[ \t]*(?=\n|$)/g;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  let last: RegExpExecArray | null = null;
-  while ((m = re.exec(folded))) last = m;
+  const last = lastSignatureLine(folded, from);
   if (!last) return null;
   const body = last[1].trim().replace(/\s+/g, ' ');
   const h = foldedName(headerIssuer);
@@ -458,6 +469,46 @@ function signatureIssuer(stored: string, folded: string, headerIssuer: string): 
     return `${institutionName(stored.slice(at, at + last[1].trim().length))} ${headerIssuer}`;
   }
   return null;
+}
+
+/** Index of `word` when it ends within the first `limit` characters, else -1. */
+function indexBefore(text: string, word: string, limit: number): number {
+  const i = text.indexOf(word);
+  return i >= 0 && i + word.length <= limit ? i : -1;
+}
+
+const RECIPIENTS_AT = /\n[ \t*]*noi\s+nh[a-z]{1,3}n\s*:/y;
+
+/**
+ * The first "Nơi nhận:" line (the index of its newline). Each "noi" in order, tried from the newline
+ * before it when only blanks and stars stand between: the same first match as a search of the text.
+ */
+function recipientsLine(folded: string): number {
+  for (let i = folded.indexOf('noi'); i >= 0; i = folded.indexOf('noi', i + 3)) {
+    let j = i - 1;
+    while (j >= 0 && (folded.charCodeAt(j) === 32 || folded.charCodeAt(j) === 9 || folded.charCodeAt(j) === 42)) j--;
+    if (j < 0 || folded.charCodeAt(j) !== 10) continue;
+    RECIPIENTS_AT.lastIndex = j;
+    if (RECIPIENTS_AT.test(folded)) return j;
+  }
+  return -1;
+}
+
+const SIGNATURE_LINE = /(?:^|\n)[ \t*]*(?:t\s*\/\s*m|tm\.?|thay\s+mat)[ \t.]+([a-z ]{4,60}?)[ \t]*(?=\n|$)/y;
+
+/**
+ * The last "T/M ..." line at or after `from`. A match starts at a line start and no match can start
+ * inside another, so trying line starts from the end finds the last match of a forward scan.
+ */
+function lastSignatureLine(folded: string, from: number): RegExpExecArray | null {
+  for (let nl = folded.lastIndexOf('\n'); nl >= from; nl = nl > 0 ? folded.lastIndexOf('\n', nl - 1) : -1) {
+    SIGNATURE_LINE.lastIndex = nl;
+    const m = SIGNATURE_LINE.exec(folded);
+    if (m) return m;
+  }
+  if (from > 0) return null;
+  SIGNATURE_LINE.lastIndex = 0;
+  return SIGNATURE_LINE.exec(folded);
 }
 
 function findFinalStart(folded: string): number {

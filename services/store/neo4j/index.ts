@@ -197,35 +197,34 @@ export class Neo4jStore implements Store {
     if (!(depth >= 1 && depth <= 100)) throw new RangeError('maxDepth must be between 1 and 100');
     // Bounds of a quantified pattern must be literals: an integer checked above, never a string.
     const arrow = direction === 'IN' ? '<-[:SUPERSEDES]-' : '-[:SUPERSEDES]->';
-    return this.db.read(async (tx) => {
-      const reached = await tx.run(
-        `UNWIND range(0, size($ids) - 1) AS i
-         OPTIONAL CALL (i) {
-           MATCH (s:Document {id: $ids[i]})
-           MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
-           WHERE n <> s
-           RETURN n.id AS id, ${docProjection('n')} AS doc, length(p) AS depth, collect(DISTINCT nodes(p)[-2].id) AS parents
+    // the evidence of each link, read in the same query: from every parent a node was reached from
+    // (the walk keeps one of them, stepsOf), and only within maxDepth
+    const [replacing, replaced] = direction === 'IN' ? ['n', 'parent'] : ['parent', 'n'];
+    const result = await this.db.query(
+      `UNWIND range(0, size($ids) - 1) AS i
+       OPTIONAL CALL (i) {
+         MATCH (s:Document {id: $ids[i]})
+         MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
+         WHERE n <> s
+         WITH n, length(p) AS depth, collect(DISTINCT nodes(p)[-2]) AS parents
+         CALL (n, depth, parents) {
+           UNWIND CASE WHEN depth <= $maxDepth THEN parents ELSE [] END AS parent
+           MATCH (e:Evidence {from: ${replacing}.id, to: ${replaced}.id, type: 'SUPERSEDES'}) WHERE NOT e.suppressed
+           WITH parent, e ORDER BY e.key
+           RETURN collect({parent: parent.id, row: ${evidenceProjection('e')}}) AS via
          }
-         RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, doc: doc, depth: depth, parents: parents} END) AS reached ORDER BY i`,
-        { ids },
-      );
-      const walks = reached.records.map((r, i) => stepsOf(ids[i], r.get('reached') as Reached[], depth));
-      const pairs = walks.flat().map((s) => (direction === 'IN' ? { from: s.id, to: s.parent } : { from: s.parent, to: s.id }));
-      if (!pairs.length) return walks.map(() => []);
-      const ev = await tx.run(
-        `UNWIND $pairs AS p
-         MATCH (e:Evidence {from: p.from, to: p.to, type: 'SUPERSEDES'}) WHERE NOT e.suppressed
-         RETURN p.from AS from, p.to AS to, ${evidenceProjection('e')} AS row ORDER BY row.key`,
-        { pairs },
-      );
-      const via = new Map<string, EvidenceRow[]>();
-      for (const r of ev.records) {
-        const key = `${r.get('from')}\u0000${r.get('to')}`;
-        via.set(key, [...(via.get(key) ?? []), toEvidence(r.get('row'))]);
-      }
-      return walks.map((steps) =>
-        steps.map((s) => ({ ...s, via: via.get(direction === 'IN' ? `${s.id}\u0000${s.parent}` : `${s.parent}\u0000${s.id}`) ?? [] })),
-      );
+         RETURN n.id AS id, ${docProjection('n')} AS doc, depth, [x IN parents | x.id] AS parentIds, via
+       }
+       RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, doc: doc, depth: depth, parents: parentIds, via: via} END) AS reached ORDER BY i`,
+      { ids, maxDepth: neo4j.int(depth) },
+    );
+    return result.records.map((r, i) => {
+      const reached = r.get('reached') as (Reached & { via: { parent: string; row: Record<string, unknown> }[] })[];
+      const via = new Map(reached.map((n) => [n.id, n.via]));
+      return stepsOf(ids[i], reached, depth).map((step) => ({
+        ...step,
+        via: (via.get(step.id) ?? []).filter((v) => v.parent === step.parent).map((v) => toEvidence(v.row)),
+      }));
     });
   }
 
