@@ -82,12 +82,11 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   let blankNumber = false;
   {
     const limit = headingStart >= 0 ? Math.max(headingStart, 0) : Math.min(headerEnd, 1500);
-    const re = /(?:^|\n|\t| {2,}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?s[oe]\s*[:.]?[ \t]*/g;
-    // No match holds a digit: cut after the first digit past `limit`, so the search that ends the loop
-    // does not scan the rest of the header; the matches found are the same.
-    const region = header.slice(0, digitAfter(header, limit) + 1);
+    // " {2}" rather than " {2,}": the same matches ([ \t*]* takes the other blanks), without trying
+    // every split of a long run of spaces between the two quantifiers
+    const re = /(?:^|\n|\t| {2}|\*)[ \t*]*(?:(?:bo\s+)?luat\s+|phap\s+lenh\s+|nghi\s+quyet\s+|lenh\s+)?s[oe]\s*[:.]?[ \t]*/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(region)) && m.index <= limit) {
+    while ((m = re.exec(header)) && m.index <= limit) {
       const at = m.index + m[0].length;
       const found = symbolAt(stored, folded, at, 3);
       if (found) {
@@ -294,15 +293,6 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   const unknown = !symbol && !type && !issuer && !issuedOn && !title;
   identity.id = symbol ? documentId(symbol, issuedOn) : unknown ? `unidentified:${createHash('sha256').update(stored).digest('hex').slice(0, 16)}` : unnumberedId(type, issuer, issuedOn, title);
   return { identity, layout };
-}
-
-/** Index of the first digit at or after `from`, or the last index. */
-function digitAfter(text: string, from: number): number {
-  for (let i = Math.max(0, from); i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return i;
-  }
-  return text.length - 1;
 }
 
 function typeNameLength(folded: string, at: number, typeKey: string): number {
