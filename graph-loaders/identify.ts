@@ -295,10 +295,12 @@ export function identify(stored: string, folded: string, file = ''): Identified 
   return { identity, layout };
 }
 
+const TYPE_NAME_RE = new Map<string, RegExp>();
+
 function typeNameLength(folded: string, at: number, typeKey: string): number {
   if (!typeKey) return 0;
-  const parts = typeKey.split(' ');
-  const re = new RegExp('^' + parts.join('\\s+'));
+  let re = TYPE_NAME_RE.get(typeKey);
+  if (!re) TYPE_NAME_RE.set(typeKey, (re = new RegExp('^' + typeKey.split(' ').join('\\s+'))));
   return re.exec(folded.slice(at, at + 60))?.[0].length ?? typeKey.length;
 }
 

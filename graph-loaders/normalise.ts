@@ -82,7 +82,22 @@ export function storedText(text: string): string {
   const legacy = detectLegacyEncoding(text);
   if (legacy === 'tcvn3') return convertTcvn3(text).normalize('NFC');
   if (legacy === 'vni') throw new LegacyEncodingError('vni');
-  return text.normalize('NFC');
+  return isPlainNfc(text) ? text : text.normalize('NFC');
+}
+
+/**
+ * True when NFC leaves the text as it is because every character is below U+0300 (no combining
+ * marks), a precomposed Latin letter (U+1E00–U+1EFF) or common punctuation (U+2010–U+2027): none of
+ * them decomposes or combines (the normalise test checks every one and every pair). Most texts pass,
+ * and a scan is cheaper than normalize().
+ */
+export function isPlainNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027)) continue;
+    return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,10 +162,11 @@ export function fold(stored: string): string {
 
 const OCR_REPAIR = /(?<![a-z0-9$])(?:\$[o06]|s[06b8]|se6)(?=\s*[:.]?\s*\d)|(?<![a-z])viv(?= )|(?<![a-z])quy ([il1]{1,3})(?=[\/ ,.])/g;
 
-const OCR_HINTS = ['$', 's0', 's6', 's8', 'sb', 'se6', 'viv', 'quy i', 'quy l', 'quy 1'];
+// what every repair needs in the text: one scan instead of a search per hint
+const OCR_HINT = /\$|s[068b]|se6|viv|quy [il1]/;
 
 function repairOcr(s: string): string {
-  if (!OCR_HINTS.some((h) => s.indexOf(h) >= 0)) return s;
+  if (!OCR_HINT.test(s)) return s;
   return s.replace(OCR_REPAIR, (m: string, quy: string | undefined) => {
     if (quy !== undefined) return 'quy ' + 'i'.repeat(quy.length);
     if (m === 'viv') return 'v/v';
@@ -176,10 +192,22 @@ function symbolKeySlow(symbol: string): string {
   return symbol.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toUpperCase().replace(/\s+/g, '');
 }
 
+const NOT_SINGLE_SPACES = /\s\s|[^\S ]/;
+
+/** `s.replace(/\s+/g, ' ')`, without rebuilding a string whose blanks are single spaces already. */
+export function singleSpaces(s: string): string {
+  return NOT_SINGLE_SPACES.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
+
 /** Fold a short NFC string without OCR repairs (tokens, names). */
 export function foldShort(n: string): string {
+  // from arrays of codes: appended character by character it would be a deep rope, slow to hash as a cache key
   let out = '';
-  for (let i = 0; i < n.length; i++) out += String.fromCharCode(FOLD[n.charCodeAt(i)]);
+  for (let from = 0; from < n.length; from += 4096) {
+    const codes: number[] = [];
+    for (let i = from; i < Math.min(n.length, from + 4096); i++) codes.push(FOLD[n.charCodeAt(i)]);
+    out += String.fromCharCode(...codes);
+  }
   return out;
 }
 
@@ -207,6 +235,12 @@ export function diacriticRatio(stored: string): number {
  * mixed case (QĐ, NĐ, TTg, CTr, BCĐTW, VPĐU), footnote digits removed.
  */
 export const canonicalSymbol = memo(canonicalSymbolUncached);
+
+/** The canonical symbol and its key from one cache look-up (the finder needs both for every symbol). */
+export const canonicalSymbolWithKey = memo((raw: string): { symbol: string; key: string } => {
+  const symbol = canonicalSymbol(raw);
+  return { symbol, key: fastSymbolKey(symbol) };
+});
 
 function canonicalSymbolUncached(raw: string): string {
   const s = raw.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2215\u2044]/g, '/');

@@ -4,7 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { canonicalCode, canonicalSymbol, dateAt, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode } from './normalise.js';
+import { canonicalCode, canonicalSymbolWithKey, dateAt, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
 
@@ -167,7 +167,7 @@ function readIssuer(stored: string, folded: string, pos: number): { issuer: stri
     end = p;
   }
   if (!count) return null;
-  const issuer = stored.slice(pos, end).replace(/\s+/g, ' ').trim();
+  const issuer = singleSpaces(stored.slice(pos, end)).trim();
   return { issuer, end };
 }
 
@@ -185,7 +185,7 @@ function readSubject(stored: string, folded: string, pos: number, limit: number)
     if (c === ';' || c === ':' || c === '(' || (c === '.' && /\s/.test(folded[e + 1] ?? ' ')) || (c === '\n' && folded[e + 1] === '\n')) break;
     e++;
   }
-  const subject = stored.slice(s, e).replace(/[*_]+/g, '').replace(/\s+/g, ' ').replace(/[\s,"“”]+$/, '').trim();
+  const subject = singleSpaces(stored.slice(s, e).replace(/[*_]+/g, '')).replace(/[\s,"“”]+$/, '').trim();
   return subject ? { subject, end: e } : null;
 }
 
@@ -326,6 +326,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     raw = stored.slice(start, end);
     // OCR damage to the codes after the number ("16/NO-CP", "10/UIND-XD"): repaired only into a known code
     const codeStart = raw.length - raw.replace(/^\d+[a-z]?\s?\/\s?(?:\d{4}\s?\/\s?)?/i, '').length;
+    let fixedAny = false;
     const fixedCodes = raw
       .slice(codeStart)
       .split('-')
@@ -334,10 +335,11 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
         const letters = /^[A-Za-zĐđ]+/.exec(t)?.[0] ?? '';
         const fix = letters && (i === 0 && segs.length > 1 ? repairTypeCode(letters) ?? repairStateIssuerCode(letters) : repairStateIssuerCode(letters));
         if (!fix) return tok;
+        fixedAny = true;
         repaired = (repaired ? repaired + '; ' : '') + `code ${letters.toUpperCase()} read as ${fix}`;
         return tok.replace(letters, fix);
       });
-    raw = raw.slice(0, codeStart) + fixedCodes.join('-');
+    if (fixedAny) raw = raw.slice(0, codeStart) + fixedCodes.join('-');
     if (m[5]) {
       // N/YEAR/CODE[-ISSUER]: the first code is the type unless it is the issuer alone (QH15)
       typeCode = segs.length > 1 ? segs[0].replace(/\d+$/, '').toUpperCase() : null;
@@ -348,7 +350,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
       issuerCode = segs[segs.length - 1].replace(/\d+$/, '').toUpperCase();
     }
   }
-  const symbol = canonicalSymbol(raw);
+  const { symbol, key } = canonicalSymbolWithKey(raw);
   const pre = folded.slice(Math.max(0, start - 90), start);
   let phraseStart = start;
   let noun: string | null = null;
@@ -357,7 +359,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
   const nmNear = NOUN_BEFORE.exec(near);
   const nm = nmNear ? Object.assign(nmNear, { index: nmNear.index + (pre.length - near.length) }) : null;
   if (nm) {
-    noun = nm[1].replace(/\s+/g, ' ');
+    noun = singleSpaces(nm[1]);
     phraseStart = start - pre.length + nm.index + nm[0].indexOf(nm[1]);
   } else {
     const lm = pre.includes('luat') || pre.includes('phap') ? LAW_NAME_BEFORE.exec(pre) : null;
@@ -379,7 +381,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     end,
     phraseStart,
     symbol,
-    key: symbolKey(symbol),
+    key,
     family,
     typeCode,
     issuerCode,

@@ -8,6 +8,7 @@ import {
   fold,
   foldKey,
   institutionName,
+  isPlainNfc,
   LegacyEncodingError,
   provinceName,
   repairIssuerCode,
@@ -20,6 +21,20 @@ describe('stored text', () => {
     const nfd = 'Nghị quyết số 45-NQ/TW'.normalize('NFD');
     expect(storedText(nfd)).toBe('Nghị quyết số 45-NQ/TW');
     expect(storedText(nfd).length).toBeLessThan(nfd.length);
+  });
+
+  it('skips normalize() only where NFC changes nothing: every accepted character and pair is its own NFC', () => {
+    const accepted: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isPlainNfc(String.fromCharCode(c))) accepted.push(String.fromCharCode(c));
+    expect(accepted.length).toBe(0x300 + 0x100 + 0x18);
+    const bad: string[] = [];
+    for (const a of accepted) {
+      if (a.normalize('NFC') !== a) bad.push(a);
+      for (const b of accepted) if ((a + b).normalize('NFC') !== a + b) bad.push(a + b);
+    }
+    expect(bad).toEqual([]);
+    expect(isPlainNfc('Nghị quyết số 45-NQ/TW – “Đảng”…')).toBe(true);
+    expect(isPlainNfc('Nghị quyết'.normalize('NFD'))).toBe(false);
   });
 
   it('converts TCVN3 (ABC) text read as Latin-1, and refuses VNI with a clear message', () => {
