@@ -8,7 +8,7 @@ import type { Curation, EvidenceRow, GraphBatch, RelationType } from '../model.j
 import { relationKey } from '../model.js';
 import { refKeys } from '../keys.js';
 import { mergeStub } from '../stubs.js';
-import { docProps, docProjection, effectProps, evidenceProjection, toDocument, toEvidence } from './mapping.js';
+import { docProps, docProjection, effectProps, evidenceProjection, toDocument, toEvidence, type Projected } from './mapping.js';
 import type { Tx } from './session.js';
 
 type Triple = { from: string; to: string; type: RelationType };
@@ -72,7 +72,7 @@ export async function writeBatch(tx: Tx, batch: GraphBatch, at: string): Promise
   // Stubs never overwrite a loaded document; two descriptions of one stub merge (stubs.ts).
   if (batch.stubs.length) {
     const held = new Map(
-      (await rows(tx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN ${docProjection('d')} AS doc`, { ids: batch.stubs.map((s) => s.id) }, (r) => toDocument(r.doc as Record<string, unknown>))).map((d) => [d.id, d]),
+      (await rows(tx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN ${docProjection('d')} AS doc`, { ids: batch.stubs.map((s) => s.id) }, (r) => toDocument(r.doc as Projected))).map((d) => [d.id, d]),
     );
     const writes: Record<string, unknown>[] = [];
     for (const stub of batch.stubs) {
@@ -185,7 +185,7 @@ async function refreshEffects(tx: Tx, touched: string[], suppressed: Set<string>
      RETURN ${docProjection('d')} AS doc,
             collect(CASE WHEN e IS NULL THEN null ELSE {row: ${evidenceProjection('e')}, from: f {.issuedOn, .issuedNotBefore, .effectiveFrom}, source: s {.issuedOn, .issuedNotBefore, .effectiveFrom}} END) AS facts`,
     { ids: affected },
-    (r) => ({ doc: toDocument(r.doc as Record<string, unknown>), facts: r.facts as { row: Record<string, unknown>; from: EndingFact['from']; source: EndingFact['source'] }[] }),
+    (r) => ({ doc: toDocument(r.doc as Projected), facts: r.facts as { row: Projected; from: EndingFact['from']; source: EndingFact['source'] }[] }),
   );
   const touchedSet = new Set(touched);
   const updates: Record<string, unknown>[] = [];
