@@ -120,7 +120,8 @@ export class EmbeddedStore implements Store {
   }
 
   async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
-    const rows = await this.evidenceOf(ids, direction, types);
+    const wanted = types?.length ? new Set(types) : undefined;
+    const rows = ids.map((id) => this.visibleRows(id, direction, wanted));
     const named = new Set<string>();
     for (const list of rows) for (const r of list) named.add(r.from).add(r.to).add(r.source);
     const documents: DocumentNode[] = [];
