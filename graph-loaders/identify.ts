@@ -506,16 +506,17 @@ function lastSignatureLine(folded: string, from: number): RegExpExecArray | null
 function findFinalStart(folded: string): number {
   // the last heading line of the final provisions; found from literal anchors, then checked
   const heading = /^[ \t*#]*(?:(?:dieu\s+\d+|[ivx]+|\d+)\s*[.:]\s*)?(?:hieu\s+luc\s+thi\s+hanh|dieu\s+khoan\s+thi\s+hanh|hieu\s+luc\s+va\s+trach\s+nhiem\s+thi\s+hanh|to\s+chuc\s+thuc\s+hien|dieu\s+khoan\s+chuyen\s+tiep)/;
+  // searched from the end: a later anchor has a later line start, so the first heading found is the
+  // last one for that anchor (the headings are near the end of a text)
   let last = -1;
   for (const anchor of ['thi hanh', 'to chuc thuc hien', 'chuyen tiep']) {
-    let from = 0;
-    for (;;) {
-      const i = folded.indexOf(anchor, from);
-      if (i < 0) break;
-      from = i + anchor.length;
+    for (let i = folded.lastIndexOf(anchor); i >= 0; i = i > 0 ? folded.lastIndexOf(anchor, i - 1) : -1) {
       const ls = lineStartWithin(folded, i, 61);
       if (ls < 0 || ls <= last) continue;
-      if (heading.test(folded.slice(ls, i + anchor.length + 10))) last = Math.max(last, ls);
+      if (heading.test(folded.slice(ls, i + anchor.length + 10))) {
+        last = ls;
+        break;
+      }
     }
   }
   return last >= 0 ? last : folded.length;
@@ -579,8 +580,8 @@ export function latestMentionedDate(folded: string, mentions: Mention[], issuedO
   for (const m of mentions) if (m.date && m.dateFrom === 'printed' && (!best || m.date > best)) best = m.date;
   for (const d of allDates(folded)) {
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
-    if (/(?:truoc|den|toi|het|tu|chậm|cham\s+nhat|han|thoi\s+han|hieu\s+luc)\s*(?:ngay)?\s*$/.test(before)) continue;
     if (!/ngay\s*$/.test(before)) continue;
+    if (/(?:truoc|den|toi|het|tu|chậm|cham\s+nhat|han|thoi\s+han|hieu\s+luc)\s*(?:ngay)?\s*$/.test(before)) continue;
     if (!best || d.iso > best) best = d.iso;
   }
   if (issuedOn && best && best > issuedOn) return issuedOn;

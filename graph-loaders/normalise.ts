@@ -50,12 +50,15 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
     }
   }
   if (vietnamese > 20) return null;
+  if (!LATIN1_LETTER.test(sample)) return null; // every TCVN3 and VNI word below has one
   const tcvn = (sample.match(/(?:ngh[Þ×]|quy[ÕÖ]t|§¶ng|c¸c|nh©n|ViÖt|Nhµ|n¨m|th¸ng|ngµy|®Þnh|c«ng|®­|ng­êi|ch­¬ng)/g) ?? []).length;
   if (tcvn >= 3) return 'tcvn3';
   const vni = (sample.match(/(?:ngaøy|thaùng|naêm|Ñaûng|Vieät|quyeát|ñònh|coâng|Nghò|chöông|ngöôøi)/g) ?? []).length;
   if (vni >= 3) return 'vni';
   return null;
 }
+
+const LATIN1_LETTER = /[\u00a0-\u00ff]/;
 
 /** TCVN3 (ABC) text read as Latin-1 → Unicode. */
 export function convertTcvn3(text: string): string {

@@ -83,7 +83,10 @@ const ISSUER_STOP = new Set(['tai', 'so', 'nam', 'tu', 'tong', 'de', 'da', 'den'
 const ISSUER_HEADS = new Set(['ban', 'bo', 'chinh', 'quoc', 'thu', 'uy', 'ubnd', 'hdnd', 'hoi', 'thanh', 'tinh', 'huyen', 'quan', 'dang', 'van', 'trung', 'thuong', 'mat', 'toa', 'vien', 'kiem', 'ngan', 'tong', 'chu', 'so', 'cuc']);
 
 function isUpperInitial(ch: string | undefined): boolean {
-  return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90; // ASCII without two case conversions
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 interface Tail {
@@ -197,7 +200,7 @@ function typeNameFromCode(code: string | null, family: SymbolFamily): string | n
 
 function nounTypeName(noun: string | null): string | null {
   if (!noun) return null;
-  const key = noun.replace(/\s+/g, ' ');
+  const key = singleSpaces(noun);
   if (/^v[aie]n ban$/.test(key)) return null;
   return TYPE_NAME_BY_FOLDED.get(key) ?? null;
 }
