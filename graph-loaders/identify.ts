@@ -4,7 +4,7 @@
 // line (not from a signature stamp), its title (trích yếu), and the layout the classifier needs:
 // where the title is, where the final provisions start.
 import { TYPE_CODE_NAMES, TYPE_NAMES, canonicalTerm, PARTY_TYPE_OVERRIDES, LOCAL_ISSUER_CODES } from './lexicon.js';
-import { allDates, dateAt, foldShort, institutionName, isoDate, provinceIn, provinceName } from './normalise.js';
+import { allDates, dateAt, foldShort, institutionName, isoDate, provinceIn, provinceName, singleSpaces } from './normalise.js';
 import { symbolAt, symbolParts, type Mention } from './references.js';
 import { documentId, unnumberedId } from './ids.js';
 import { createHash } from 'node:crypto';
@@ -419,11 +419,9 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
       f = f.slice(0, so.index);
       s = s.slice(0, so.index);
     }
-    const t = s.replace(/[*_#\-–—=]+/g, ' ').replace(/\s+/g, ' ').trim();
+    // a line with a lower-case ASCII letter is not in capitals: no need to build it
+    const t = /[a-z]/.test(s) ? null : singleSpaces(s.replace(/[*_#\-–—=]+/g, ' ')).trim();
     if (t && t === t.toUpperCase() && /\p{L}{2,}/u.test(t) && !/,\s*ng[aà]y/iu.test(t)) lines.push(t);
-    else if (lines.length && !t) {
-      // blank line after the organisation block
-    }
     pos = e + 1;
   }
   if (!lines.length) return { issuer: null, locality: null };
@@ -503,21 +501,19 @@ function lastSignatureLine(folded: string, from: number): RegExpExecArray | null
   return SIGNATURE_LINE.exec(folded);
 }
 
+// one scan for the three anchors (none can overlap another, so every occurrence is found)
+const FINAL_ANCHOR = /thi hanh|to chuc thuc hien|chuyen tiep/g;
+
 function findFinalStart(folded: string): number {
   // the last heading line of the final provisions; found from literal anchors, then checked
   const heading = /^[ \t*#]*(?:(?:dieu\s+\d+|[ivx]+|\d+)\s*[.:]\s*)?(?:hieu\s+luc\s+thi\s+hanh|dieu\s+khoan\s+thi\s+hanh|hieu\s+luc\s+va\s+trach\s+nhiem\s+thi\s+hanh|to\s+chuc\s+thuc\s+hien|dieu\s+khoan\s+chuyen\s+tiep)/;
-  // searched from the end: a later anchor has a later line start, so the first heading found is the
-  // last one for that anchor (the headings are near the end of a text)
   let last = -1;
-  for (const anchor of ['thi hanh', 'to chuc thuc hien', 'chuyen tiep']) {
-    for (let i = folded.lastIndexOf(anchor); i >= 0; i = i > 0 ? folded.lastIndexOf(anchor, i - 1) : -1) {
-      const ls = lineStartWithin(folded, i, 61);
-      if (ls < 0 || ls <= last) continue;
-      if (heading.test(folded.slice(ls, i + anchor.length + 10))) {
-        last = ls;
-        break;
-      }
-    }
+  FINAL_ANCHOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FINAL_ANCHOR.exec(folded))) {
+    const ls = lineStartWithin(folded, m.index, 61);
+    if (ls < 0 || ls <= last) continue;
+    if (heading.test(folded.slice(ls, m.index + m[0].length + 10))) last = ls;
   }
   return last >= 0 ? last : folded.length;
 }
