@@ -6,7 +6,7 @@ import { symbolKey } from '../../graph-loaders/ids.js';
 import { endedBy, explain, type EndingFact } from '../domain/effect.js';
 import { today } from '../domain/dates.js';
 import type { DocumentNode, RelationType } from '../store/model.js';
-import { relationViews } from './views.js';
+import { groupRelations } from '../store/model.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 
 type Q<P = Record<string, unknown>> = { obj: DocumentNode; params: P };
@@ -46,7 +46,7 @@ async function relationsOf(ctx: ApiContext, queries: Q<Types>[], direction: 'IN'
     ctx.documents.remember(found.documents);
     return found.rows;
   });
-  return rows.map(relationViews);
+  return rows.map(groupRelations);
 }
 
 type AsOf = { asOf?: string | null };
@@ -70,7 +70,7 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
           ctx,
           queries.map((q) => q.obj.id),
         );
-        return queries.map((q, i) => relationViews(endedBy(q.obj, facts[i], q.params.asOf ?? today())));
+        return queries.map((q, i) => groupRelations(endedBy(q.obj, facts[i], q.params.asOf ?? today())));
       },
       async supersessionChain(queries: Q<Chain>[], ctx: ApiContext) {
         return byParams(queries, async (ids, p) => {
@@ -81,7 +81,7 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
           for (const walk of results) for (const steps of walk) ctx.documents.remember(steps.map((s) => s.document));
           return ids.map((_, i) =>
             walks.flatMap(([, direction], w) =>
-              results[w][i].map<ChainLinkView>((s) => ({ documentId: s.id, depth: s.depth, direction, via: relationViews(s.via)[0], truncated: s.truncated })),
+              results[w][i].map<ChainLinkView>((s) => ({ documentId: s.id, depth: s.depth, direction, via: groupRelations(s.via)[0], truncated: s.truncated })),
             ),
           );
         });

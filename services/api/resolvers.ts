@@ -12,8 +12,7 @@ import { CURATION_SOURCE, curatedEvidenceKey } from '../domain/curation.js';
 import { isIsoDate, today } from '../domain/dates.js';
 import { EFFECT_STATUSES, IN_EFFECT_VALUES, statusOn, statusPredicate, type EffectStatusValue, type StatusPredicate } from '../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, Relation, RelationType } from '../store/model.js';
-import { emptyBatch, relationKey } from '../store/model.js';
-import { relationViews } from './views.js';
+import { emptyBatch, groupRelations, relationKey } from '../store/model.js';
 import type { DocumentQuery } from '../store/port.js';
 import { requireWriter } from './auth.js';
 import type { ApiContext, ChainLinkView } from './context.js';
@@ -170,7 +169,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         if (args.maxDepth < 1 || args.maxDepth > 10) throw badInput('maxDepth must be between 1 and 10');
         const hops = await ctx.store.path(args.from, args.to, args.maxDepth);
         if (!hops) return null;
-        const relations = hops.map((rows) => relationViews(rows)[0]);
+        const relations = hops.map((rows) => groupRelations(rows)[0]);
         const ids = [args.from];
         for (const r of relations) ids.push(r.from === ids.at(-1) ? r.to : r.from);
         const documents = await ctx.documents.many(ids);
@@ -220,7 +219,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
       to: (c: Curation, _: unknown, ctx: ApiContext) => ctx.documents.get(c.to),
     },
     EffectReason: {
-      relation: (reason: { row: EvidenceRow | null }) => (reason.row ? relationViews([reason.row])[0] : null),
+      relation: (reason: { row: EvidenceRow | null }) => (reason.row ? groupRelations([reason.row])[0] : null),
     },
     Effect: {
       status: (e: { value: EffectStatusValue }) => e.value,
@@ -255,7 +254,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         batch.evidence.push(curatedRow(curation, args.quote ?? null));
         await ctx.store.applyBatch(batch);
         const [rows] = await ctx.store.evidenceOf([args.from], 'OUT', [type]);
-        return relationViews(rows).find((r) => r.key === relationKey(args.from, type, args.to));
+        return groupRelations(rows).find((r) => r.key === relationKey(args.from, type, args.to));
       },
       async removeRelation(_: unknown, args: { from: string; to: string; type: string; reason: string }, ctx: ApiContext) {
         const author = requireWriter(ctx.author, ctx.config.tokens);
