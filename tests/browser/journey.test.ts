@@ -138,6 +138,8 @@ describe.skipIf(!browserAvailable())('explorer journey (Chromium)', () => {
     expect(eli['@graph']).toEqual([expect.objectContaining({ id_local: '08-NQ/TU', date_document: '2013-05-16', in_force: 'InForce-notInForce', status: 'SUPERSEDED', statusOn: AS_OF })]);
 
     await page.goto(`${ctx.server.url}/?q=nghi+quyet+08&asOf=${AS_OF}`);
+    // the links are drawn after the page's script runs: wait for them, not for the navigation alone
+    await expect.poll(() => page.locator('.downloads a').count()).toBe(6);
     const files = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     expect(files).toEqual([
       `/export/documents.csv?asOf=${AS_OF}`,
