@@ -43,6 +43,7 @@ function lineBounds(text: string, pos: number): [number, number] {
 const TYPE_HEADING = new RegExp(
   String.raw`^[\s*#_>]*(${TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
 );
+const TITLE_WITH_NUMBER = new RegExp(String.raw`^(${TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+')).join('|')})\s+(?:so\s*[:.]?\s*)?(?=\d)`);
 const MOTTO = /(?:cong\s+hoa\s+xa\s+h[a-z]*i\s+ch[a-z]*\s+ngh[a-z]*\s+viet\s+nam|[a-z]*ang\s+cong\s+san\s+viet\s+nam|[a-z]{2,4}c\s+l[a-z]{1,2}p\s*-\s*t[a-z]{0,2}\s+do\s*-\s*h[a-z]{2,4}\s+ph[a-z]{1,3}c)/;
 
 /** Identify the document and read its layout. `mentions` (optional) gives the dates for issuedNotBefore. */
@@ -100,7 +101,7 @@ export function identify(stored: string, folded: string, file = ''): Identified 
       const first = /^[\s*#_]*/.exec(header)?.[0].length ?? 0;
       const lineEnd = header.indexOf('\n', first);
       const line = header.slice(first, lineEnd < 0 ? header.length : lineEnd);
-      const tm = new RegExp(String.raw`^(${TYPE_NAMES.map(([k]) => k.replace(/ /g, '\\s+')).join('|')})\s+(?:so\s*[:.]?\s*)?(?=\d)`).exec(line);
+      const tm = TITLE_WITH_NUMBER.exec(line);
       if (tm && !/^(?:van ban|cong van)/.test(tm[1])) {
         const found = symbolAt(stored, folded, first + tm[0].length, 1);
         if (found) {
@@ -326,7 +327,7 @@ function trimBack(folded: string, from: number, end: number): number {
 }
 
 function cleanTitle(raw: string): string | null {
-  const t = raw.replace(/[*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = singleSpaces(raw.replace(/[*_#]+/g, ' ')).trim();
   return t || null;
 }
 
@@ -343,7 +344,7 @@ function placeBefore(stored: string, folded: string, commaAt: number, lineStartO
     from = space < 0 ? commaAt : from + space + 1;
   }
   const before = stored.slice(from, commaAt).replace(/\s+$/, '');
-  const words = before.split(/[ \t]+/).filter(Boolean);
+  const words = lastWords(before, 5); // the loop below reads at most five
   const keep: string[] = [];
   for (let i = words.length - 1; i >= 0 && keep.length < 4; i--) {
     const w = words[i];
@@ -363,6 +364,25 @@ function placeBefore(stored: string, folded: string, commaAt: number, lineStartO
   if (lineStartOnly && (lead.trim().length > 0 || (ls < 0 && !onlyBlanksBefore(stored, from)))) return null;
   if (!lineStartOnly && lead.trim().length > 0 && !known && !/(?:\d|\p{Lu}{2,}|\s{2,}|\t)\s*$/u.test(lead)) return null;
   return placeText;
+}
+
+/** The last `n` words of `s` split on spaces and tabs: `s.split(/[ \t]+/).filter(Boolean).slice(-n)`. */
+function lastWords(s: string, n: number): string[] {
+  const out: string[] = [];
+  let end = s.length;
+  while (out.length < n) {
+    while (end > 0 && isSpaceOrTab(s.charCodeAt(end - 1))) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !isSpaceOrTab(s.charCodeAt(start - 1))) start--;
+    out.unshift(s.slice(start, end));
+    end = start;
+  }
+  return out;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function foldedName(s: string): string {

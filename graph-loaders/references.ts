@@ -48,6 +48,7 @@ export interface Mention {
 
 const NUMBER_PREFIX = String.raw`(?<![\p{L}\d\/.\-])`;
 const FORM_BEFORE = /(?:^|[^a-z])(?:mau|bieu(?:\s+mau)?|phu\s+luc|to\s+khai|form)\s*(?:so\s*)?[:.]?\s*$/;
+const FORM_WORD = /mau|bieu|luc|khai|form/; // in every FORM_BEFORE match: a quick test first
 // Party: N-TYPE/ISSUER. State: N/YEAR/CODE(-CODE)* or N/CODE-CODE(-CODE)*.
 const SYMBOL_RE = new RegExp(
   NUMBER_PREFIX +
@@ -220,7 +221,8 @@ export function findReferences(stored: string, folded: string, options: FindOpti
     const start = m.index;
     if (skip.some(([a, b]) => start < b && start + m![0].length > a)) continue;
     // form and table numbers ("Mẫu số 01/TK-TNCN", "Biểu số 02/BC-UBND", "Phụ lục số 03/PL-...") are no documents
-    if (FORM_BEFORE.test(folded.slice(Math.max(0, start - 24), start))) continue;
+    const before = folded.slice(Math.max(0, start - 24), start);
+    if (FORM_WORD.test(before) && FORM_BEFORE.test(before)) continue;
     const mention = symbolMention(stored, folded, m);
     if (mention) mentions.push(mention);
   }
