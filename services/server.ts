@@ -11,6 +11,7 @@ import type { Store } from './store/port.js';
 import { authorFor } from './api/auth.js';
 import type { ApiContext } from './api/context.js';
 import { RequestDocuments } from './api/documents.js';
+import { RequestRelations } from './api/prefetch.js';
 import { codeOf } from './api/errors.js';
 import { assertAffordable, depthLimitRule, MAX_QUERY_TOKENS } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
@@ -71,7 +72,7 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
     cache: 128,
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
     validationRules: [depthLimitRule(config.maxQueryDepth)],
-    context: (request): ApiContext => ({ store: apiStore, config, author: authorFor(request.headers.authorization, config.tokens), documents: new RequestDocuments(apiStore) }),
+    context: (request): ApiContext => ({ store: apiStore, config, author: authorFor(request.headers.authorization, config.tokens), documents: new RequestDocuments(apiStore), relations: new RequestRelations() }),
     errorFormatter: (execution, ctx) => {
       const log = ctx.reply ? ctx.reply.log : ctx.app.log;
       const errors = execution.errors ?? [];

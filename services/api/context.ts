@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/port.js';
 import type { RequestDocuments } from './documents.js';
+import type { RequestRelations } from './prefetch.js';
 
 export interface ApiContext {
   store: Store;
@@ -10,6 +11,8 @@ export interface ApiContext {
   author: string | null;
   /** Documents this request has read: relation ends and chain steps come from here. */
   documents: RequestDocuments;
+  /** Relations a root resolver read ahead with its document. */
+  relations: RequestRelations;
 }
 
 /** Chain walks shown as the API's ChainLink. */

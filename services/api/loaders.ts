@@ -5,7 +5,7 @@ import type { MercuriusLoaders } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
 import { endedBy, explain, type EndingFact } from '../domain/effect.js';
 import { today } from '../domain/dates.js';
-import type { DocumentNode, RelationType } from '../store/model.js';
+import type { DocumentNode, EvidenceRow, RelationType } from '../store/model.js';
 import { groupRelations } from '../store/model.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 
@@ -42,9 +42,16 @@ export async function endingFacts(ctx: ApiContext, ids: string[]): Promise<Endin
 /** Relations of many documents, with the documents they name remembered for the request. */
 async function relationsOf(ctx: ApiContext, queries: Q<Types>[], direction: 'IN' | 'OUT') {
   const rows = await byParams(queries, async (ids, p) => {
-    const found = await ctx.store.evidenceWithDocuments(ids, direction, p.types ?? undefined);
-    ctx.documents.remember(found.documents);
-    return found.rows;
+    const types = p.types ?? undefined;
+    const out = ids.map((id) => ctx.relations.take(id, direction, types));
+    const missing = ids.filter((_, i) => !out[i]);
+    if (missing.length) {
+      const found = await ctx.store.evidenceWithDocuments(missing, direction, types);
+      ctx.documents.remember(found.documents);
+      let k = 0;
+      out.forEach((rows, i) => (out[i] = rows ?? found.rows[k++]));
+    }
+    return out as EvidenceRow[][];
   });
   return rows.map(groupRelations);
 }

@@ -17,6 +17,7 @@ import type { DocumentQuery } from '../store/port.js';
 import { requireWriter } from './auth.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 import { badInput, notFound } from './errors.js';
+import { selectedOutgoing } from './prefetch.js';
 
 const DateScalar = new GraphQLScalarType({
   name: 'Date',
@@ -152,7 +153,16 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
     Date: DateScalar,
     DateTime: DateTimeScalar,
     Query: {
-      document: (_: unknown, { id }: { id: string }, ctx: ApiContext) => ctx.documents.get(id),
+      async document(_: unknown, { id }: { id: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
+        const outgoing = selectedOutgoing(info);
+        if (outgoing) {
+          // the document, its relations and their targets in one store call (prefetch.ts)
+          const found = await ctx.store.evidenceWithDocuments([id], 'OUT', outgoing.types);
+          ctx.documents.remember(found.documents);
+          ctx.relations.put([id], 'OUT', outgoing.types, found.rows);
+        }
+        return ctx.documents.get(id);
+      },
       async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
         // counting every match is the costly part in Neo4j: only when the query asks for it

@@ -42,7 +42,7 @@ export interface ChainStep {
   truncated: boolean;
 }
 
-/** Evidence rows with every document they name (from, to, source), read together. */
+/** Evidence rows with the documents asked about and every document the rows name (from, to, source). */
 export interface EvidenceWithDocuments {
   rows: EvidenceRow[][];
   documents: DocumentNode[];
@@ -72,8 +72,9 @@ export interface Store {
   /** Visible evidence of relations touching the documents, one array per id. */
   evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
   /**
-   * evidenceOf, plus the documents at both ends and the asserting documents, in one read: what a
-   * page of relations with their targets needs (one round trip on Neo4j instead of two).
+   * evidenceOf, plus in one read the documents asked about and every document the rows name (both
+   * ends, the asserting one): what a document with its relations and their targets needs (one
+   * round trip on Neo4j instead of three).
    */
   evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments>;
   /** A page of matches; `count: false` lets a store skip counting them all (totalCount is then -1). */

@@ -117,7 +117,26 @@ describe('batching', () => {
       local.calls.clear();
       const one = await local.gql(`{ document(id: "${docs[0].id}") { id outgoing { to { id } evidence { source { id } } } } }`);
       expect(one.body.data!.document.outgoing.map((r: { to: { id: string } }) => r.to.id).sort()).toEqual([targets[0].id, targets[1].id]);
-      expect(Object.fromEntries(local.calls)).toEqual({ getDocuments: 1, evidenceWithDocuments: 1 });
+      // the document, its relations and their targets: one store call
+      expect(Object.fromEntries(local.calls)).toEqual({ evidenceWithDocuments: 1 });
+
+      // two outgoing selections that differ: the look-ahead steps aside and each is answered
+      local.calls.clear();
+      const two = await local.gql(`query Two($t: [RelationType!]) { document(id: "${docs[0].id}") { cites: outgoing(types: $t) { to { id } } all: outgoing { type } } }`, { t: ['CITES'] });
+      expect(two.body.data!.document.cites.map((r: { to: { id: string } }) => r.to.id)).toEqual([targets[1].id]);
+      expect(two.body.data!.document.all.map((r: { type: string }) => r.type).sort()).toEqual(['CITES', 'IMPLEMENTS']);
+      expect(local.calls.get('evidenceWithDocuments')).toBe(2);
+
+      // the same types through a variable and a fragment: read ahead as well
+      local.calls.clear();
+      const frag = await local.gql(`query F($t: [RelationType!]) { document(id: "${docs[0].id}") { ...R } } fragment R on Document { outgoing(types: $t) { to { symbol } } }`, { t: ['IMPLEMENTS'] });
+      expect(frag.body.data!.document.outgoing).toEqual([{ to: { symbol: '1-NQ/TW' } }]);
+      expect(Object.fromEntries(local.calls)).toEqual({ evidenceWithDocuments: 1 });
+
+      // a document with no relations, and one that does not exist
+      local.calls.clear();
+      const none = await local.gql(`{ a: document(id: "${targets[5].id}") { id outgoing { type } } b: document(id: "nope") { id outgoing { type } } }`);
+      expect(none.body.data).toEqual({ a: { id: targets[5].id, outgoing: [] }, b: null });
     } finally {
       await local.close();
     }

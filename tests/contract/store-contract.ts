@@ -58,12 +58,16 @@ export function storeContract(name: string, target: ContractTarget | null): void
       ] as const) {
         const both = await store.evidenceWithDocuments(ids, direction, types);
         expect(both.rows).toEqual(await store.evidenceOf(ids, direction, types));
-        const named = [...new Set(both.rows.flat().flatMap((r) => [r.from, r.to, r.source]))].sort();
+        const named = [...new Set([...ids, ...both.rows.flat().flatMap((r) => [r.from, r.to, r.source])])].sort();
         const expected = (await store.getDocuments(named)).filter((d) => d !== null);
         expect(both.documents.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected);
         expect(expected.length).toBeGreaterThan(0);
       }
       expect(await store.evidenceWithDocuments([], 'OUT')).toEqual({ rows: [], documents: [] });
+      // a document with no relations still comes back, for the request that asked for it
+      const lone = await store.evidenceWithDocuments([KL312], 'OUT');
+      expect(lone.rows).toEqual([[]]);
+      expect(lone.documents.map((d) => d.id)).toEqual([KL312]);
     });
 
     it('returns each page item and chain step with its document', async () => {

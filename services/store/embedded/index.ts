@@ -122,7 +122,7 @@ export class EmbeddedStore implements Store {
   async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
     const wanted = types?.length ? new Set(types) : undefined;
     const rows = ids.map((id) => this.visibleRows(id, direction, wanted));
-    const named = new Set<string>();
+    const named = new Set<string>(ids);
     for (const list of rows) for (const r of list) named.add(r.from).add(r.to).add(r.source);
     const documents: DocumentNode[] = [];
     for (const id of named) {
