@@ -17,8 +17,10 @@ export class RequestDocuments {
     });
   }
 
-  remember(docs: Iterable<DocumentNode | null>): void {
+  /** Documents read by some other store call; `asked` ids not among them do not exist. */
+  remember(docs: Iterable<DocumentNode | null>, asked: readonly string[] = []): void {
     for (const d of docs) if (d) this.seen.set(d.id, d);
+    for (const id of asked) if (!this.seen.has(id)) this.seen.set(id, null);
   }
 
   /** The document at once when this request has read it, else a promise of it. */

@@ -158,7 +158,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
         if (outgoing) {
           // the document, its relations and their targets in one store call (prefetch.ts)
           const found = await ctx.store.evidenceWithDocuments([id], 'OUT', outgoing.types);
-          ctx.documents.remember(found.documents);
+          ctx.documents.remember(found.documents, [id]);
           ctx.relations.put([id], 'OUT', outgoing.types, found.rows);
         }
         return ctx.documents.get(id);

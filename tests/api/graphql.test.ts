@@ -137,6 +137,7 @@ describe('batching', () => {
       local.calls.clear();
       const none = await local.gql(`{ a: document(id: "${targets[5].id}") { id outgoing { type } } b: document(id: "nope") { id outgoing { type } } }`);
       expect(none.body.data).toEqual({ a: { id: targets[5].id, outgoing: [] }, b: null });
+      expect(Object.fromEntries(local.calls)).toEqual({ evidenceWithDocuments: 2 });
     } finally {
       await local.close();
     }
