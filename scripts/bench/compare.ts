@@ -1,0 +1,112 @@
+// CPU per GraphQL request of this checkout's API against another checkout's, alternating, on the
+// same data: for a change whose effect is smaller than the machine's run-to-run spread.
+//   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
+//   npx tsx scripts/bench/compare.ts --against /tmp/before --store embedded --docs 3000
+//   NEO4J_URI=bolt://127.0.0.1:7693 npx tsx scripts/bench/compare.ts --against /tmp/before --store neo4j
+// With --store neo4j the database must already hold a graph (say, one `npm run bench` left).
+// Each side runs in its own process, importing its checkout's server; requests go through
+// app.inject one at a time, so the figure is the API's own CPU, without the network or queueing.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+
+const HERE = fileURLToPath(import.meta.url);
+const TARGET = 'id symbol type issuedOn title';
+const QUERIES: Record<string, string> = {
+  document: `query Doc($id: ID!) { document(id: $id) { id symbol type issuer issuedOn title outgoing { type to { ${TARGET} } evidence { quote start end } } } }`,
+  page20: `query Page($after: String) { documents(first: 20, after: $after) { edges { node { id symbol type issuedOn title outgoing { type to { ${TARGET} } evidence { quote start end } } } } pageInfo { endCursor } } }`,
+};
+
+interface Opts {
+  against?: string;
+  store: 'embedded' | 'neo4j';
+  docs: number;
+  requests: number;
+  rounds: number;
+  child?: string;
+}
+
+/** One side: build that checkout's server over the data, run each scenario, print CPU ms per request. */
+async function child(root: string, o: Opts): Promise<void> {
+  const load = (p: string) => import(path.join(root, p));
+  const { loadConfig } = await load('services/config.ts');
+  const { buildServer } = await load('services/server.ts');
+  const { encodeCursor } = await load('services/store/cursor.ts');
+  const env = { ...process.env, LOG_LEVEL: 'error', RATE_LIMIT_MAX: '0', SAMPLE_CORPUS: 'false' };
+  const config = loadConfig(env);
+  let store;
+  if (o.store === 'neo4j') {
+    if (!config.neo4j) throw new Error('--store neo4j needs NEO4J_URI');
+    store = await (await load('services/store/neo4j/index.ts')).Neo4jStore.open(config.neo4j);
+  } else {
+    store = await (await load('services/store/embedded/index.ts')).EmbeddedStore.open({ dataDir: mkdtempSync(path.join(tmpdir(), 'compare-')) });
+    const { Corpus } = await load('graph-loaders/generate/corpus.ts');
+    const { loadCorpus } = await load('scripts/bench/stages/load.ts');
+    await loadCorpus(store, new Corpus({ docs: o.docs, seed: 1 }), { chunk: 1000, baselineDocs: 0, baselineSeconds: 0 });
+  }
+  const app = await buildServer(config, store);
+  const ids: string[] = (await store.findDocuments({ includeStubs: false }, 500, null)).items.map((i: { id: string }) => i.id);
+  const out: Record<string, number> = {};
+  for (const [name, query] of Object.entries(QUERIES)) {
+    const run = async (count: number) => {
+      const before = process.cpuUsage();
+      for (let i = 0; i < count; i++) {
+        const id = ids[i % ids.length];
+        const variables = name === 'document' ? { id } : { after: encodeCursor({ id }) };
+        const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+        if (res.statusCode !== 200 || JSON.parse(res.body).errors) throw new Error(`${name}: ${res.body.slice(0, 300)}`);
+      }
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000 / count;
+    };
+    await run(Math.min(100, o.requests)); // warm-up: the JIT, the caches
+    out[name] = await run(o.requests);
+  }
+  await app.close();
+  await store.close();
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function options(): Opts {
+  return new Command()
+    .description("CPU per GraphQL request of this checkout's API against another checkout's, alternating")
+    .option('--against <dir>', 'the other checkout (with node_modules)')
+    .option('--store <kind>', 'embedded (loads a generated corpus) or neo4j (reads NEO4J_URI as it is)', 'embedded')
+    .option('--docs <n>', 'generated documents for the embedded store', (v) => parseInt(v, 10), 3000)
+    .option('--requests <n>', 'measured requests per scenario', (v) => parseInt(v, 10), 300)
+    .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
+    .option('--child <dir>', 'internal: run one side')
+    .parse()
+    .opts<Opts>();
+}
+
+const o = options();
+if (o.child) await child(o.child, o);
+else {
+  if (!o.against) throw new Error('--against <dir> is required');
+  const sides = [
+    { name: 'this checkout', root: path.resolve(HERE, '../../..') },
+    { name: path.resolve(o.against), root: path.resolve(o.against) },
+  ];
+  const results = new Map<string, Record<string, number>[]>();
+  for (let round = 0; round < o.rounds; round++) {
+    for (const side of round % 2 ? [...sides].reverse() : sides) {
+      const args = ['--import', 'tsx', HERE, '--child', side.root, '--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests)];
+      const line = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').at(-1)!;
+      results.set(side.name, [...(results.get(side.name) ?? []), JSON.parse(line)]);
+      process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n`);
+    }
+  }
+  console.log(`| request (${o.store}) | ${sides.map((s) => s.name).join(' | ')} |`);
+  console.log(`|---|${sides.map(() => '---').join('|')}|`);
+  for (const name of Object.keys(QUERIES)) {
+    const cells = sides.map((s) => {
+      const v = results.get(s.name)!.map((r) => r[name]);
+      return `${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)} ms`;
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+}
