@@ -3,7 +3,7 @@
 // calls bring back are remembered (documents.ts): a relation's ends then need no call at all.
 import type { MercuriusLoaders } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
-import { endedBy, explain, type EndingFact } from '../domain/effect.js';
+import { ENDING_TYPES, endedBy, explain, type EndingFact } from '../domain/effect.js';
 import { today } from '../domain/dates.js';
 import type { DocumentNode, EvidenceRow, RelationType } from '../store/model.js';
 import { groupRelations } from '../store/model.js';
@@ -33,7 +33,7 @@ async function byParams<P, R>(queries: Q<P>[], call: (ids: string[], params: P) 
 
 /** Incoming SUPERSEDES and AMENDS with their documents, in one store call: the facts a status is judged on. */
 export async function endingFacts(ctx: ApiContext, ids: string[]): Promise<EndingFact[][]> {
-  const { rows, documents } = await ctx.store.evidenceWithDocuments(ids, 'IN', ['SUPERSEDES', 'AMENDS']);
+  const { rows, documents } = await ctx.store.evidenceWithDocuments(ids, 'IN', ENDING_TYPES);
   ctx.documents.remember(documents);
   const docs = new Map(documents.map((d) => [d.id, d]));
   return rows.map((list) => list.map((row) => ({ row, from: docs.get(row.from) ?? null, source: docs.get(row.source) ?? null })));

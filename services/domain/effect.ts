@@ -6,7 +6,7 @@
 //   NOT_YET_ISSUED     the date is before its issue date
 //   NOT_YET_IN_EFFECT  issued, but its own effective date is later (Chưa có hiệu lực)
 //   EXPIRED            its own text sets an end, and that end has passed (not a repeal)
-import type { DocumentNode, EffectSummary, EvidenceRow } from '../store/model.js';
+import type { DocumentNode, EffectSummary, EvidenceRow, RelationType } from '../store/model.js';
 import { addDays } from './dates.js';
 
 export const EFFECT_STATUSES = [
@@ -21,6 +21,9 @@ export type EffectStatusValue = (typeof EFFECT_STATUSES)[number];
 
 type Dates = Pick<DocumentNode, 'issuedOn' | 'issuedNotBefore' | 'effectiveFrom'>;
 type OwnDates = Dates & Pick<DocumentNode, 'expiresOn'>;
+
+/** The relation types a document's effect status is judged on: what ends it, wholly or in part. */
+export const ENDING_TYPES = ['SUPERSEDES', 'AMENDS'] as const satisfies readonly RelationType[];
 
 /** An incoming SUPERSEDES or AMENDS assertion, with what is known of the documents behind it. */
 export interface EndingFact {

@@ -5,7 +5,7 @@
 import { numberKey, refKeys } from '../keys.js';
 import { mergeStub } from '../stubs.js';
 import { suppressedRelations } from '../../domain/curation.js';
-import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
+import { ENDING_TYPES, sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../model.js';
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
@@ -14,7 +14,7 @@ import { TextIndex } from './text-index.js';
 import type { TextRef, TextStore } from './text-store.js';
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
-const ENDING = new Set(['SUPERSEDES', 'AMENDS']);
+const ENDING = new Set<string>(ENDING_TYPES);
 type Rows = number[];
 
 function pushTo(lists: (Rows | undefined)[], n: number, row: number): void {

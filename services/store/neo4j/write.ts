@@ -3,7 +3,7 @@
 // documents, which chain and path queries walk.
 import { RELATION_TYPES } from '../../../graph-loaders/types.js';
 import { suppressedRelations } from '../../domain/curation.js';
-import { sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
+import { ENDING_TYPES, sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
 import type { Curation, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
 import { refKeys } from '../keys.js';
@@ -45,7 +45,7 @@ export async function writeBatch(tx: Tx, batch: GraphBatch, at: string): Promise
     touchedRels.set(relationKey(t.from, t.type, t.to), { from: t.from, to: t.to, type: t.type });
     touchedDocs.add(t.from);
     touchedDocs.add(t.to);
-    if (ENDING_TYPES.includes(t.type)) endingTargets.add(t.to);
+    if ((ENDING_TYPES as readonly RelationType[]).includes(t.type)) endingTargets.add(t.to);
   };
   const curations = (await rows(tx, 'MATCH (c:Curation) RETURN c {.*} AS c', {}, (r) => r.c as Curation)).concat(batch.curations);
   const suppressed = suppressedRelations(curations);
@@ -169,8 +169,6 @@ async function collectStubs(tx: Tx, ids: string[]): Promise<void> {
     { ids },
   );
 }
-
-const ENDING_TYPES: readonly string[] = ['SUPERSEDES', 'AMENDS'];
 
 /**
  * Recompute the effect summary of every document whose facts may have changed: the documents the
