@@ -1,6 +1,8 @@
 // Document ids. A symbol alone is not an identity: 08-NQ/TU of 2013 and of 2022 are two
 // resolutions, so a dated reference is `symbol@date`. These helpers are the one place ids are made.
 
+import { memo } from './normalise.js';
+
 // One UTF-16 unit in, one out: the base letter of every precomposed Latin letter (Vietnamese
 // included), đ/Đ as d/D. Built once, so folding is a table look-up per character.
 const BASE = (() => {
@@ -26,19 +28,11 @@ export function stripDiacritics(s: string): string {
   return utf16.decode(out);
 }
 
-// Resolution asks for the key of the same few thousand symbols millions of times in a large load.
-const keyCache = new Map<string, string>();
-
-/** Comparison key of a symbol: upper case, no spaces, Đ folded to D, no tone marks. */
-export function symbolKey(symbol: string): string {
-  let key = keyCache.get(symbol);
-  if (key === undefined) {
-    key = stripDiacritics(symbol).toUpperCase().replace(/\s+/g, '');
-    if (keyCache.size >= 200_000) keyCache.clear();
-    keyCache.set(symbol, key);
-  }
-  return key;
-}
+/**
+ * Comparison key of a symbol: upper case, no spaces, Đ folded to D, no tone marks. Memoised:
+ * resolution asks for the key of the same few thousand symbols millions of times in a large load.
+ */
+export const symbolKey = memo((symbol: string) => stripDiacritics(symbol).toUpperCase().replace(/\s+/g, ''), 200_000);
 
 /** Id of a document named by symbol and issue date. Undated: the bare symbol (a stub whose date is unknown). */
 export function documentId(symbol: string, date: string | null | undefined): string {
