@@ -2,9 +2,10 @@
 // document, its relations and their targets in one store call (one Cypher query on Neo4j), the way
 // the Neo4j GraphQL library turns a request into one query; the relation loader then finds the
 // rows here instead of asking the store again.
-import { getArgumentValues, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { EvidenceRow, RelationType } from '../store/model.js';
 import type { Direction } from '../store/port.js';
+import { selectedFields } from './selection.js';
 
 type Types = readonly RelationType[] | undefined;
 
@@ -26,23 +27,12 @@ export class RequestRelations {
   }
 }
 
-function fieldNodes(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
-  if (!set) return [];
-  return set.selections.flatMap((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === name ? [s] : [];
-    if (s.kind === Kind.INLINE_FRAGMENT) return fieldNodes(s.selectionSet, name, info, seen);
-    if (seen.has(s.name.value)) return [];
-    seen.add(s.name.value);
-    return fieldNodes(info.fragments[s.name.value]?.selectionSet, name, info, seen);
-  });
-}
-
 /**
  * The types argument of `outgoing` under the field being resolved (a Document), or undefined when
  * the query does not ask for outgoing, or asks for it twice with different types.
  */
 export function selectedOutgoing(info: GraphQLResolveInfo): { types: Types } | undefined {
-  const nodes = info.fieldNodes.flatMap((f) => fieldNodes(f.selectionSet, 'outgoing', info));
+  const nodes = selectedFields(info, 'outgoing');
   if (!nodes.length) return undefined;
   const field = (info.schema.getType('Document') as GraphQLObjectType).getFields().outgoing;
   const asked = nodes.map((n) => (getArgumentValues(field, n, info.variableValues).types as RelationType[] | null | undefined) ?? undefined);

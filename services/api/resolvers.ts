@@ -2,7 +2,7 @@
 // that need the store for each document resolve through loaders.ts instead.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { GraphQLScalarType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { IResolvers } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
 import { ingestText } from '../../graph-loaders/load.js';
@@ -18,6 +18,7 @@ import { requireWriter } from './auth.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 import { badInput, notFound } from './errors.js';
 import { selectedOutgoing } from './prefetch.js';
+import { selectedFields } from './selection.js';
 
 const DateScalar = new GraphQLScalarType({
   name: 'Date',
@@ -92,20 +93,6 @@ export function toQuery(filter: FilterInput | null | undefined): DocumentQuery {
   return q;
 }
 
-/** Does the field being resolved select `name` (directly or through fragments)? */
-function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return within(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((f) => within(f.selectionSet));
-}
-
 function pageSize(first: number | null | undefined, max: number): number {
   const n = first ?? 20;
   if (n < 0 || n > max) throw badInput(`first must be between 0 and ${max}`);
@@ -166,7 +153,7 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
       async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
         // counting every match is the costly part in Neo4j: only when the query asks for it
-        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selects(info, 'totalCount') });
+        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selectedFields(info, 'totalCount').length > 0 });
         ctx.documents.remember(page.items.map((i) => i.document));
         const edges = page.items.map((item) => ({ cursor: item.cursor, node: item.document }));
         return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };
