@@ -114,14 +114,17 @@ export class EmbeddedStore implements Store {
     return rows.sort((a, b) => byId(a.key, b.key));
   }
 
-  async evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]> {
+  private rowsOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): EvidenceRow[][] {
     const wanted = types?.length ? new Set(types) : undefined;
     return ids.map((id) => this.visibleRows(id, direction, wanted));
   }
 
+  async evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]> {
+    return this.rowsOf(ids, direction, types);
+  }
+
   async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
-    const wanted = types?.length ? new Set(types) : undefined;
-    const rows = ids.map((id) => this.visibleRows(id, direction, wanted));
+    const rows = this.rowsOf(ids, direction, types);
     const named = new Set<string>(ids);
     for (const list of rows) for (const r of list) named.add(r.from).add(r.to).add(r.source);
     const documents: DocumentNode[] = [];
