@@ -12,13 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { OURS } from './queries.js';
 
 const HERE = fileURLToPath(import.meta.url);
-const TARGET = 'id symbol type issuedOn title';
-const QUERIES: Record<string, string> = {
-  document: `query Doc($id: ID!) { document(id: $id) { id symbol type issuer issuedOn title outgoing { type to { ${TARGET} } evidence { quote start end } } } }`,
-  page20: `query Page($after: String) { documents(first: 20, after: $after) { edges { node { id symbol type issuedOn title outgoing { type to { ${TARGET} } evidence { quote start end } } } } pageInfo { endCursor } } }`,
-};
+// the bench's own requests (queries.ts), with the same variables
+const QUERIES = { document: OURS.document, page20: OURS.page20 };
 
 interface Opts {
   against?: string;

@@ -24,7 +24,8 @@ export const SCENARIOS: { name: ScenarioName; label: string }[] = [
 
 const TARGET = 'id symbol type issuedOn title';
 
-const OURS: Record<ScenarioName, string> = {
+/** Our API's request for each scenario (the bench's, and scripts/bench/compare.ts's). */
+export const OURS: Record<ScenarioName, string> = {
   document: `query Doc($id: ID!) { document(id: $id) { id symbol type issuer issuedOn title
     outgoing { type to { ${TARGET} } evidence { quote start end } } } }`,
   page20: `query Page($after: String) { documents(first: 20, after: $after) { edges { node { id symbol type issuedOn title
