@@ -14,8 +14,8 @@ export interface Needs {
 }
 
 // What the effect and endedBy loaders judge on (domain/effect.ts): the document's own dates, the
-// dates of the documents that end it, and the ending rows' date, part and phrase.
-const EFFECT_INPUTS: Needs = { document: ['issuedOn', 'issuedNotBefore', 'effectiveFrom', 'expiresOn'], evidence: ['effectiveFrom', 'scope', 'kind'] };
+// dates of the documents that end and assert it, and the ending rows' date, part, phrase and source.
+const EFFECT_INPUTS: Needs = { document: ['issuedOn', 'issuedNotBefore', 'effectiveFrom', 'expiresOn'], evidence: ['effectiveFrom', 'scope', 'kind', 'source'] };
 
 export const NEEDS: Record<'Document' | 'Relation' | 'Evidence', Record<string, Needs>> = {
   // the id always comes, and is all the per-document loaders (outgoing, chains, text ...) need
@@ -61,7 +61,7 @@ export const NEEDS: Record<'Document' | 'Relation' | 'Evidence', Record<string, 
     quote: { evidence: ['quote'] },
     start: { evidence: ['start'] },
     end: { evidence: ['end'] },
-    source: { evidence: ['curated'] },
+    source: { evidence: ['curated', 'source'] },
     rule: { evidence: ['rule'] },
     kind: { evidence: ['kind'] },
     scope: { evidence: ['scope'] },

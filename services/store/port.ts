@@ -42,7 +42,10 @@ export interface ChainStep {
   truncated: boolean;
 }
 
-/** Evidence rows with the documents asked about and every document the rows name (from, to, source). */
+/**
+ * Evidence rows with the documents asked about and every document the rows name (from, to, and
+ * source, unless the read was limited to fields without it).
+ */
 export interface EvidenceWithDocuments {
   rows: EvidenceRow[][];
   documents: DocumentNode[];
@@ -73,8 +76,8 @@ export interface GraphDump {
 /** Document fields a read can be limited to; the id always comes. */
 export type DocumentField = Exclude<keyof DocumentNode, 'id'>;
 
-/** What ties an evidence row to its relation and its documents: always read. */
-export const EVIDENCE_KEYS = ['key', 'from', 'to', 'type', 'source'] as const;
+/** What ties an evidence row to its relation (and orders it): always read. */
+export const EVIDENCE_KEYS = ['key', 'from', 'to', 'type'] as const;
 
 /** Evidence fields a read can be limited to, beyond EVIDENCE_KEYS. */
 export type EvidenceField = Exclude<keyof EvidenceRow, (typeof EVIDENCE_KEYS)[number]>;

@@ -36,13 +36,13 @@ describe('the field map', () => {
     expect(fieldsFor('{ document(id: "x") { status } }')).toEqual({ document: ['effect'], evidence: null });
     expect(fieldsFor('{ document(id: "x") { effect { reasons { relation { curated } } } } }')).toEqual({
       document: ['effectiveFrom', 'expiresOn', 'issuedNotBefore', 'issuedOn'],
-      evidence: ['curated', 'effectiveFrom', 'kind', 'scope'],
+      evidence: ['curated', 'effectiveFrom', 'kind', 'scope', 'source'],
     });
     // a chain of documents reads no evidence; a chain that shows its relation does, even for __typename
     expect(fieldsFor('{ document(id: "x") { supersessionChain { depth document { id } } } }')).toEqual({ document: [], evidence: null });
     expect(fieldsFor('{ document(id: "x") { supersessionChain { via { __typename } } } }')).toEqual({ document: [], evidence: [] });
     // sameSymbol finds its documents by the symbol key; a source needs to know a curation
-    expect(fieldsFor('{ document(id: "x") { sameSymbol { id } incoming { evidence { source { id } } } } }')).toEqual({ document: ['symbol', 'symbolKey'], evidence: ['curated'] });
+    expect(fieldsFor('{ document(id: "x") { sameSymbol { id } incoming { evidence { source { id } } } } }')).toEqual({ document: ['symbol', 'symbolKey'], evidence: ['curated', 'source'] });
   });
 
   it('is computed once per parsed query', () => {

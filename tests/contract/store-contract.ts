@@ -14,7 +14,7 @@ const DOCUMENT_FIELDS = Object.keys({
   stub: 0, ambiguous: 0, candidates: 0, consolidated: 0, file: 0, textHash: 0, effect: 0, updatedAt: 0,
 } satisfies Record<DocumentField, 0>) as DocumentField[];
 const EVIDENCE_FIELDS = Object.keys({
-  quote: 0, start: 0, end: 0, rule: 0, kind: 0, scope: 0, effectiveFrom: 0, curated: 0, author: 0, at: 0, reason: 0, toRef: 0, toHow: 0, fromRef: 0, fromHow: 0,
+  source: 0, quote: 0, start: 0, end: 0, rule: 0, kind: 0, scope: 0, effectiveFrom: 0, curated: 0, author: 0, at: 0, reason: 0, toRef: 0, toHow: 0, fromRef: 0, fromHow: 0,
 } satisfies Record<EvidenceField, 0>) as EvidenceField[];
 
 /** Not null, false, empty or an effect summary with nothing in it. */

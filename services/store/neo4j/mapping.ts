@@ -78,15 +78,18 @@ const EVIDENCE_READS: { [K in keyof EvidenceRow]-?: { props: readonly string[]; 
  * record, and decoding them took half the driver's CPU on a page of 20 documents with relations.
  */
 export interface Projection<T> {
-  cypher(v: string): string;
+  /** The list for variable `v`; `known` gives properties the query already has (say, the id it matched on) as expressions. */
+  cypher(v: string, known?: Record<string, string>): string;
+  /** Where a property sits in the list, or -1 when it is not read. */
+  indexOf(prop: string): number;
   read(values: Projected): T;
 }
 
 function projection<T>(reads: Record<string, { props: readonly string[]; read: (p: Props) => unknown }>, fields: readonly string[]): Projection<T> {
   const props = [...new Set(fields.flatMap((f) => reads[f].props))];
-  const cypher = (v: string) => `[${props.map((f) => `${v}.${f}`).join(', ')}]`;
   return {
-    cypher,
+    cypher: (v, known = {}) => `[${props.map((f) => known[f] ?? `${v}.${f}`).join(', ')}]`,
+    indexOf: (prop) => props.indexOf(prop),
     read(values) {
       const p = byField(props, values);
       const out: Record<string, unknown> = {};
