@@ -12,7 +12,7 @@ type Types = readonly RelationType[] | undefined;
 
 const keyOf = (id: string, direction: Direction, types: Types) => `${direction}|${types?.length ? [...types].sort().join(',') : '*'}|${id}`;
 
-/** Relations a root resolver read ahead, per document, direction and types; each taken once. */
+/** Relations (per document, direction and types) and chain walks a root resolver read ahead; each taken once. */
 export class RequestRelations {
   private readonly stash = new Map<string, EvidenceRow[]>();
   private readonly chains = new Map<string, ChainStep[]>();
