@@ -13,6 +13,7 @@ import type { ApiContext } from './api/context.js';
 import { RequestDocuments } from './api/documents.js';
 import { RequestRelations } from './api/prefetch.js';
 import { codeOf } from './api/errors.js';
+import { readFields } from './api/fields.js';
 import { assertAffordable, depthLimitRule, MAX_QUERY_TOKENS } from './api/limits.js';
 import { makeLoaders } from './api/loaders.js';
 import { makeResolvers } from './api/resolvers.js';
@@ -83,8 +84,10 @@ export async function buildServer(config: Config, store: Store): Promise<Fastify
   };
   await app.register(mercurius, options);
 
-  app.graphql.addHook('preExecution', async (schema: GraphQLSchema, document: GqlDocument, _ctx, variables) => {
+  app.graphql.addHook('preExecution', async (schema: GraphQLSchema, document: GqlDocument, ctx, variables) => {
     for (const name of operationNames(document)) assertAffordable(schema, document, variables, config.maxQueryCost, name);
+    // what the store reads for this request: only what its selections can use (api/fields.ts)
+    ctx.documents.fields = readFields(schema, document);
   });
 
   app.get('/health', async () => ({ status: 'ok' }));

@@ -2,8 +2,11 @@
 // same data: for a change whose effect is smaller than the machine's run-to-run spread.
 //   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
 //   npx tsx scripts/bench/compare.ts --against /tmp/before --store embedded --docs 3000
-//   NEO4J_URI=bolt://127.0.0.1:7693 npx tsx scripts/bench/compare.ts --against /tmp/before --store neo4j
-// With --store neo4j the database must already hold a graph (say, one `npm run bench` left).
+//   NEO4J_URI=bolt://127.0.0.1:7693 npx tsx scripts/bench/compare.ts --against /tmp/before --store neo4j --docs 10000 --neo4j-pid-file .neo4j/neo4j.pid
+// With --store neo4j the database must already hold a graph (say, one `npm run bench` left), and
+// --docs must be its corpus size (the chain scenario's starts come from that generated corpus).
+// With --neo4j-pid-file the Neo4j server's CPU per request is measured as well (from /proc; only
+// this script should be sending it queries).
 // Each side runs in its own process, importing its checkout's server; requests go through
 // app.inject one at a time, so the figure is the API's own CPU, without the network or queueing.
 import { execFileSync } from 'node:child_process';
@@ -12,11 +15,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { cpuSecondsOf, pidOfFile } from './machine.js';
 import { OURS } from './queries.js';
 
 const HERE = fileURLToPath(import.meta.url);
 // the bench's own requests (queries.ts), with the same variables
-const QUERIES = { document: OURS.document, page20: OURS.page20 };
+const QUERIES = { document: OURS.document, page20: OURS.page20, chain20: OURS.chain20 };
 
 interface Opts {
   against?: string;
@@ -24,6 +28,7 @@ interface Opts {
   docs: number;
   requests: number;
   rounds: number;
+  neo4jPidFile?: string;
   child?: string;
 }
 
@@ -47,21 +52,32 @@ async function child(root: string, o: Opts): Promise<void> {
   }
   const app = await buildServer(config, store);
   const ids: string[] = (await store.findDocuments({ includeStubs: false }, 500, null)).items.map((i: { id: string }) => i.id);
+  const { Corpus } = await load('graph-loaders/generate/corpus.ts');
+  // the bench's chain starts (stages/pools.ts): chains of the generated corpus, once generated
+  const corpus = new Corpus({ docs: o.docs, seed: 1 });
+  for (const _ of corpus.documents());
+  const chainIds: string[] = corpus.chains().filter((c: { length: number }) => c.length >= 21).slice(0, 50).map((c: { id: string }) => c.id);
+  const neo4jPid = o.neo4jPidFile ? pidOfFile(o.neo4jPidFile) : null;
   const out: Record<string, number> = {};
   for (const [name, query] of Object.entries(QUERIES)) {
+    if (name === 'chain20' && !chainIds.length) continue;
     const run = async (count: number) => {
       const before = process.cpuUsage();
+      const neo4jBefore = cpuSecondsOf(neo4jPid);
       for (let i = 0; i < count; i++) {
         const id = ids[i % ids.length];
-        const variables = name === 'document' ? { id } : { after: encodeCursor({ id }) };
+        const variables = name === 'document' ? { id } : name === 'chain20' ? { id: chainIds[i % chainIds.length] } : { after: encodeCursor({ id }) };
         const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
         if (res.statusCode !== 200 || JSON.parse(res.body).errors) throw new Error(`${name}: ${res.body.slice(0, 300)}`);
       }
       const used = process.cpuUsage(before);
-      return (used.user + used.system) / 1000 / count;
+      const neo4jAfter = cpuSecondsOf(neo4jPid);
+      return { api: (used.user + used.system) / 1000 / count, neo4j: neo4jBefore !== null && neo4jAfter !== null ? ((neo4jAfter - neo4jBefore) * 1000) / count : null };
     };
     await run(Math.min(100, o.requests)); // warm-up: the JIT, the caches
-    out[name] = await run(o.requests);
+    const { api, neo4j } = await run(o.requests);
+    out[name] = api;
+    if (neo4j !== null) out[`${name} (Neo4j)`] = neo4j;
   }
   await app.close();
   await store.close();
@@ -76,6 +92,7 @@ function options(): Opts {
     .option('--docs <n>', 'generated documents for the embedded store', (v) => parseInt(v, 10), 3000)
     .option('--requests <n>', 'measured requests per scenario', (v) => parseInt(v, 10), 300)
     .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
+    .option('--neo4j-pid-file <file>', "with --store neo4j: the server's pid file, to measure its CPU per request too")
     .option('--child <dir>', 'internal: run one side')
     .parse()
     .opts<Opts>();
@@ -92,15 +109,15 @@ else {
   const results = new Map<string, Record<string, number>[]>();
   for (let round = 0; round < o.rounds; round++) {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
-      const args = ['--import', 'tsx', HERE, '--child', side.root, '--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests)];
+      const args = ['--import', 'tsx', HERE, '--child', side.root, '--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests), ...(o.neo4jPidFile ? ['--neo4j-pid-file', o.neo4jPidFile] : [])];
       const line = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').at(-1)!;
       results.set(side.name, [...(results.get(side.name) ?? []), JSON.parse(line)]);
       process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n`);
     }
   }
-  console.log(`| request (${o.store}) | ${sides.map((s) => s.name).join(' | ')} |`);
+  console.log(`| CPU per request (${o.store}) | ${sides.map((s) => s.name).join(' | ')} |`);
   console.log(`|---|${sides.map(() => '---').join('|')}|`);
-  for (const name of Object.keys(QUERIES)) {
+  for (const name of Object.keys(results.get(sides[0].name)![0])) {
     const cells = sides.map((s) => {
       const v = results.get(s.name)!.map((r) => r[name]);
       return `${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)} ms`;

@@ -11,7 +11,7 @@ export interface ApiContext {
   author: string | null;
   /** Documents this request has read: relation ends and chain steps come from here. */
   documents: RequestDocuments;
-  /** Relations a root resolver read ahead with its document. */
+  /** Relations and chain walks a root resolver read ahead with its document. */
   relations: RequestRelations;
 }
 

@@ -1,17 +1,21 @@
 // The documents one GraphQL request has read, by id. A relation's target read together with the
 // relation (evidenceWithDocuments) is answered from here with no second store call; any other
 // document is batched with the rest of this tick into one getDocuments (DataLoader).
+// Documents may be partial: every store read of the request passes `fields`, the union of what
+// the request can read (fields.ts), so each document here carries all of that whichever call read it.
 import DataLoader from 'dataloader';
 import type { DocumentNode } from '../store/model.js';
-import type { Store } from '../store/port.js';
+import type { ReadFields, Store } from '../store/port.js';
 
 export class RequestDocuments {
   private readonly seen = new Map<string, DocumentNode | null>();
   private readonly loader: DataLoader<string, DocumentNode | null>;
+  /** What this request can read of documents and evidence (set before execution); undefined: whole reads. */
+  fields: ReadFields | undefined;
 
   constructor(store: Store) {
     this.loader = new DataLoader(async (ids) => {
-      const docs = await store.getDocuments(ids);
+      const docs = await store.getDocuments(ids, this.fields);
       ids.forEach((id, i) => this.seen.set(id, docs[i]));
       return docs;
     });

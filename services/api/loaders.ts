@@ -7,7 +7,9 @@ import { ENDING_TYPES, endedBy, explain, type EndingFact } from '../domain/effec
 import { today } from '../domain/dates.js';
 import type { DocumentNode, EvidenceRow, RelationType } from '../store/model.js';
 import { groupRelations } from '../store/model.js';
+import type { ChainStep } from '../store/port.js';
 import type { ApiContext, ChainLinkView } from './context.js';
+import { chainWalks, type ChainDirection } from './prefetch.js';
 
 type Q<P = Record<string, unknown>> = { obj: DocumentNode; params: P };
 
@@ -33,7 +35,7 @@ async function byParams<P, R>(queries: Q<P>[], call: (ids: string[], params: P) 
 
 /** Incoming SUPERSEDES and AMENDS with their documents, in one store call: the facts a status is judged on. */
 export async function endingFacts(ctx: ApiContext, ids: string[]): Promise<EndingFact[][]> {
-  const { rows, documents } = await ctx.store.evidenceWithDocuments(ids, 'IN', ENDING_TYPES);
+  const { rows, documents } = await ctx.store.evidenceWithDocuments(ids, 'IN', ENDING_TYPES, ctx.documents.fields);
   ctx.documents.remember(documents);
   const docs = new Map(documents.map((d) => [d.id, d]));
   return rows.map((list) => list.map((row) => ({ row, from: docs.get(row.from) ?? null, source: docs.get(row.source) ?? null })));
@@ -46,7 +48,7 @@ async function relationsOf(ctx: ApiContext, queries: Q<Types>[], direction: 'IN'
     const out = ids.map((id) => ctx.relations.take(id, direction, types));
     const missing = ids.filter((_, i) => !out[i]);
     if (missing.length) {
-      const found = await ctx.store.evidenceWithDocuments(missing, direction, types);
+      const found = await ctx.store.evidenceWithDocuments(missing, direction, types, ctx.documents.fields);
       ctx.documents.remember(found.documents);
       let k = 0;
       out.forEach((rows, i) => (out[i] = rows ?? found.rows[k++]));
@@ -56,9 +58,22 @@ async function relationsOf(ctx: ApiContext, queries: Q<Types>[], direction: 'IN'
   return rows.map(groupRelations);
 }
 
+/** Chain walks of many documents: those a root resolver read ahead, the rest in one store call. */
+async function chainsOf(ctx: ApiContext, ids: string[], direction: 'IN' | 'OUT', maxDepth: number): Promise<ChainStep[][]> {
+  const out = ids.map((id) => ctx.relations.takeChain(id, direction, maxDepth));
+  const missing = ids.filter((_, i) => !out[i]);
+  if (missing.length) {
+    const found = await ctx.store.chains(missing, direction, maxDepth, ctx.documents.fields);
+    for (const steps of found) ctx.documents.remember(steps.map((s) => s.document));
+    let k = 0;
+    out.forEach((steps, i) => (out[i] = steps ?? found[k++]));
+  }
+  return out as ChainStep[][];
+}
+
 type AsOf = { asOf?: string | null };
 type Types = { types?: RelationType[] | null };
-type Chain = { direction: 'NEWER' | 'OLDER' | 'BOTH'; maxDepth: number };
+type Chain = { direction: ChainDirection; maxDepth: number };
 
 export function makeLoaders(): MercuriusLoaders<ApiContext> {
   return {
@@ -81,11 +96,8 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
       },
       async supersessionChain(queries: Q<Chain>[], ctx: ApiContext) {
         return byParams(queries, async (ids, p) => {
-          const walks: [ 'IN' | 'OUT', 'NEWER' | 'OLDER'][] = [];
-          if (p.direction !== 'OLDER') walks.push(['IN', 'NEWER']);
-          if (p.direction !== 'NEWER') walks.push(['OUT', 'OLDER']);
-          const results = await Promise.all(walks.map(([dir]) => ctx.store.chains(ids, dir, p.maxDepth)));
-          for (const walk of results) for (const steps of walk) ctx.documents.remember(steps.map((s) => s.document));
+          const walks = chainWalks(p.direction);
+          const results = await Promise.all(walks.map(([dir]) => chainsOf(ctx, ids, dir, p.maxDepth)));
           return ids.map((_, i) =>
             walks.flatMap(([, direction], w) =>
               results[w][i].map<ChainLinkView>((s) => ({ documentId: s.id, depth: s.depth, direction, via: groupRelations(s.via)[0], truncated: s.truncated })),
@@ -96,7 +108,7 @@ export function makeLoaders(): MercuriusLoaders<ApiContext> {
       async sameSymbol(queries: Q[], ctx: ApiContext) {
         const keys = queries.map((q) => q.obj.symbolKey ?? (q.obj.symbol ? symbolKey(q.obj.symbol) : ''));
         const unique = [...new Set(keys.filter(Boolean))];
-        const found = await ctx.store.documentsBySymbol(unique);
+        const found = await ctx.store.documentsBySymbol(unique, ctx.documents.fields);
         const byKey = new Map(unique.map((k, i) => [k, found[i]]));
         return queries.map((q, i) => (byKey.get(keys[i]) ?? []).filter((d) => d.id !== q.obj.id));
       },

@@ -17,7 +17,7 @@ import type { DocumentQuery } from '../store/port.js';
 import { requireWriter } from './auth.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 import { badInput, notFound } from './errors.js';
-import { selectedOutgoing } from './prefetch.js';
+import { chainWalks, selectedChain, selectedOutgoing } from './prefetch.js';
 import { selectedFields } from './selection.js';
 
 const DateScalar = new GraphQLScalarType({
@@ -142,24 +142,46 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
     Query: {
       async document(_: unknown, { id }: { id: string }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const outgoing = selectedOutgoing(info);
+        const chain = selectedChain(info);
+        const reads: Promise<void>[] = [];
         if (outgoing) {
           // the document, its relations and their targets in one store call (prefetch.ts)
-          const found = await ctx.store.evidenceWithDocuments([id], 'OUT', outgoing.types);
-          ctx.documents.remember(found.documents, [id]);
-          ctx.relations.put([id], 'OUT', outgoing.types, found.rows);
+          reads.push(
+            ctx.store.evidenceWithDocuments([id], 'OUT', outgoing.types, ctx.documents.fields).then((found) => {
+              ctx.documents.remember(found.documents, [id]);
+              ctx.relations.put([id], 'OUT', outgoing.types, found.rows);
+            }),
+          );
         }
+        if (chain) {
+          // the document and its chain (each way asked) in one store call each; the document once
+          for (const [dir] of chainWalks(chain.direction)) {
+            const withDocument = !outgoing && reads.length === 0;
+            reads.push(
+              (withDocument
+                ? ctx.store.chainsWithDocuments([id], dir, chain.maxDepth, ctx.documents.fields)
+                : ctx.store.chains([id], dir, chain.maxDepth, ctx.documents.fields).then((steps) => ({ steps, documents: null }))
+              ).then(({ steps, documents }) => {
+                if (documents) ctx.documents.remember(documents, [id]);
+                ctx.documents.remember(steps[0].map((s) => s.document));
+                ctx.relations.putChain(id, dir, chain.maxDepth, steps[0]);
+              }),
+            );
+          }
+        }
+        await Promise.all(reads);
         return ctx.documents.get(id);
       },
       async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
         // counting every match is the costly part in Neo4j: only when the query asks for it
-        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selectedFields(info, 'totalCount').length > 0 });
+        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selectedFields(info, 'totalCount').length > 0, fields: ctx.documents.fields });
         ctx.documents.remember(page.items.map((i) => i.document));
         const edges = page.items.map((item) => ({ cursor: item.cursor, node: item.document }));
         return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };
       },
       async documentsBySymbol(_: unknown, { symbol }: { symbol: string }, ctx: ApiContext) {
-        const [docs] = await ctx.store.documentsBySymbol([symbolKey(symbol)]);
+        const [docs] = await ctx.store.documentsBySymbol([symbolKey(symbol)], ctx.documents.fields);
         return docs;
       },
       async path(_: unknown, args: { from: string; to: string; maxDepth: number }, ctx: ApiContext) {

@@ -3,7 +3,7 @@
 // serialise to their id alone, so the key costs nothing however large the document. Evidence rows
 // and relations are parents of plain resolvers only, so they pass through as they are.
 import type { DocumentNode } from '../store/model.js';
-import type { Store } from '../store/port.js';
+import type { ChainStep, Store } from '../store/port.js';
 
 /**
  * A shallow copy of one class, not a view with the document as its prototype: every such view had
@@ -23,6 +23,8 @@ const docView = (d: DocumentNode): DocumentNode => new DocumentView(d) as unknow
 
 const maybeView = (d: DocumentNode | null): DocumentNode | null => (d ? docView(d) : null);
 
+const stepViews = (steps: ChainStep[]): ChainStep[] => steps.map((s) => ({ ...s, document: docView(s.document) }));
+
 /** The store as the API reads it: every document comes back as a view keyed by its id. */
 export function viewStore(store: Store): Store {
   return new Proxy(store, {
@@ -31,9 +33,9 @@ export function viewStore(store: Store): Store {
       if (typeof value !== 'function') return value;
       switch (prop) {
         case 'getDocuments':
-          return async (ids: readonly string[]) => (await target.getDocuments(ids)).map(maybeView);
+          return async (...args: Parameters<Store['getDocuments']>) => (await target.getDocuments(...args)).map(maybeView);
         case 'documentsBySymbol':
-          return async (keys: readonly string[]) => (await target.documentsBySymbol(keys)).map((list) => list.map(docView));
+          return async (...args: Parameters<Store['documentsBySymbol']>) => (await target.documentsBySymbol(...args)).map((list) => list.map(docView));
         case 'evidenceWithDocuments':
           return async (...args: Parameters<Store['evidenceWithDocuments']>) => {
             const found = await target.evidenceWithDocuments(...args);
@@ -45,7 +47,12 @@ export function viewStore(store: Store): Store {
             return { ...page, items: page.items.map((i) => ({ ...i, document: docView(i.document) })) };
           };
         case 'chains':
-          return async (...args: Parameters<Store['chains']>) => (await target.chains(...args)).map((steps) => steps.map((s) => ({ ...s, document: docView(s.document) })));
+          return async (...args: Parameters<Store['chains']>) => (await target.chains(...args)).map(stepViews);
+        case 'chainsWithDocuments':
+          return async (...args: Parameters<Store['chainsWithDocuments']>) => {
+            const found = await target.chainsWithDocuments(...args);
+            return { steps: found.steps.map(stepViews), documents: found.documents.map(maybeView) };
+          };
         default:
           return value.bind(target);
       }

@@ -42,10 +42,19 @@ export interface ChainStep {
   truncated: boolean;
 }
 
-/** Evidence rows with the documents asked about and every document the rows name (from, to, source). */
+/**
+ * Evidence rows with the documents asked about and every document the rows name (from, to, and
+ * source, unless the read was limited to fields without it).
+ */
 export interface EvidenceWithDocuments {
   rows: EvidenceRow[][];
   documents: DocumentNode[];
+}
+
+/** Chains with the documents they start from, one per id (null where there is none). */
+export interface ChainsWithDocuments {
+  steps: ChainStep[][];
+  documents: (DocumentNode | null)[];
 }
 
 export interface Stats {
@@ -64,11 +73,34 @@ export interface GraphDump {
   curations: Curation[];
 }
 
+/** Document fields a read can be limited to; the id always comes. */
+export type DocumentField = Exclude<keyof DocumentNode, 'id'>;
+
+/** What ties an evidence row to its relation (and orders it): always read. */
+export const EVIDENCE_KEYS = ['key', 'from', 'to', 'type'] as const;
+
+/** Evidence fields a read can be limited to, beyond EVIDENCE_KEYS. */
+export type EvidenceField = Exclude<keyof EvidenceRow, (typeof EVIDENCE_KEYS)[number]>;
+
+/**
+ * The fields a caller will read of what a read returns (the GraphQL API passes the union of what
+ * one request can read: api/fields.ts). A store may then return documents and evidence rows that
+ * carry only these fields, so that Neo4j reads only those properties; without it, reads are whole.
+ */
+export interface ReadFields {
+  document: readonly DocumentField[];
+  /**
+   * Evidence fields beyond EVIDENCE_KEYS; null when the caller reads no evidence row at all, so a
+   * chain step may come with `via` empty.
+   */
+  evidence: readonly EvidenceField[] | null;
+}
+
 export interface Store {
   readonly kind: 'embedded' | 'neo4j';
 
-  // reads
-  getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
+  // reads. Those that take `fields` may return partial documents and rows (ReadFields).
+  getDocuments(ids: readonly string[], fields?: ReadFields): Promise<(DocumentNode | null)[]>;
   /** Visible evidence of relations touching the documents, one array per id. */
   evidenceOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceRow[][]>;
   /**
@@ -76,12 +108,14 @@ export interface Store {
    * ends, the asserting one): what a document with its relations and their targets needs (one
    * round trip on Neo4j instead of three).
    */
-  evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments>;
+  evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[], fields?: ReadFields): Promise<EvidenceWithDocuments>;
   /** A page of matches; `count: false` lets a store skip counting them all (totalCount is then -1). */
-  findDocuments(query: DocumentQuery, first: number, after: string | null, options?: { count?: boolean }): Promise<DocumentPage>;
-  documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]>;
+  findDocuments(query: DocumentQuery, first: number, after: string | null, options?: { count?: boolean; fields?: ReadFields }): Promise<DocumentPage>;
+  documentsBySymbol(symbolKeys: readonly string[], fields?: ReadFields): Promise<DocumentNode[][]>;
   /** SUPERSEDES walks, one per id: OUT = older (what it replaced), IN = newer (what replaced it). */
-  chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]>;
+  chains(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainStep[][]>;
+  /** chains, plus in the same read the documents they start from: a document with its chain (one round trip on Neo4j instead of two). */
+  chainsWithDocuments(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainsWithDocuments>;
   /** Shortest path over any relation type, either direction, up to maxDepth hops. */
   path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null>;
   /** Stored texts, one per id (null for stubs). */

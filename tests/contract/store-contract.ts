@@ -2,10 +2,28 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IN_EFFECT_VALUES, statusOn, statusPredicate } from '../../services/domain/effect.js';
 import { curatedEvidenceKey, CURATION_SOURCE } from '../../services/domain/curation.js';
-import type { Curation, GraphBatch } from '../../services/store/model.js';
+import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../../services/store/model.js';
 import { emptyBatch } from '../../services/store/model.js';
-import type { Store } from '../../services/store/port.js';
+import { EVIDENCE_KEYS, type DocumentField, type EvidenceField, type ReadFields, type Store } from '../../services/store/port.js';
 import { batch, comparable, doc, ev, stub, NQ45, KL96, OLD08, NEW08, KL312, STOP, sampleBatch as sample } from '../support/fixtures.js';
+import { AMBIGUOUS, everyFieldBatches, FULL, LATER, NEWER, UNDATED } from '../support/fixtures.js';
+
+// every field of the model, by name (the type checker holds these lists to the model)
+const DOCUMENT_FIELDS = Object.keys({
+  symbol: 0, symbolKey: 0, type: 0, issuer: 0, issuedOn: 0, issuedNotBefore: 0, effectiveFrom: 0, expiresOn: 0, title: 0, place: 0, locality: 0, term: 0,
+  stub: 0, ambiguous: 0, candidates: 0, consolidated: 0, file: 0, textHash: 0, effect: 0, updatedAt: 0,
+} satisfies Record<DocumentField, 0>) as DocumentField[];
+const EVIDENCE_FIELDS = Object.keys({
+  source: 0, quote: 0, start: 0, end: 0, rule: 0, kind: 0, scope: 0, effectiveFrom: 0, curated: 0, author: 0, at: 0, reason: 0, toRef: 0, toHow: 0, fromRef: 0, fromHow: 0,
+} satisfies Record<EvidenceField, 0>) as EvidenceField[];
+
+/** Not null, false, empty or an effect summary with nothing in it. */
+function isSet(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.values(v).some(isSet);
+  return true;
+}
 
 export interface ContractTarget {
   /** A store with nothing in it. */
@@ -335,6 +353,55 @@ export function storeContract(name: string, target: ContractTarget | null): void
       // suppressed rows are there too: the stream is the whole graph, as dump() is
       expect(rows).toEqual(all.evidence);
       expect(rows.some((r) => r.from === KL96 && r.type === 'IMPLEMENTS')).toBe(true);
+    });
+
+    it('returns every field a read was asked for (ReadFields), the same as a whole read', async () => {
+      for (const b of everyFieldBatches()) await store.applyBatch(b);
+      const ids = [FULL, LATER, NEWER, UNDATED, AMBIGUOUS];
+      const whole = new Map((await store.getDocuments(ids)).map((d) => [d!.id, d!]));
+      const wholeRows = new Map((await store.evidenceWithDocuments(ids, 'OUT')).rows.flat().map((r) => [r.key, r]));
+      // the fixture sets every field somewhere, so a dropped field cannot pass as an empty one
+      for (const f of DOCUMENT_FIELDS) expect([...whole.values()].some((d) => isSet(d[f])), f).toBe(true);
+      for (const f of EVIDENCE_FIELDS) expect([...wholeRows.values()].some((r) => isSet(r[f])), f).toBe(true);
+      const sameDocument = (d: DocumentNode | null, fields: ReadFields, where: string) => {
+        expect(d, where).not.toBeNull();
+        for (const f of ['id', ...fields.document] as const) expect(d![f], `${where}: ${d!.id}.${f}`).toEqual(whole.get(d!.id)![f]);
+      };
+      const sameRow = (r: EvidenceRow, fields: ReadFields, where: string) => {
+        for (const f of [...EVIDENCE_KEYS, ...(fields.evidence ?? [])]) expect(r[f], `${where}: ${r.key}.${f}`).toEqual(wholeRows.get(r.key)![f]);
+      };
+      // one field of each kind at a time, then all of them
+      const asks: ReadFields[] = [
+        ...DOCUMENT_FIELDS.map((f, i) => ({ document: [f], evidence: EVIDENCE_FIELDS[i] ? [EVIDENCE_FIELDS[i]] : [] })),
+        { document: DOCUMENT_FIELDS, evidence: EVIDENCE_FIELDS },
+      ];
+      for (const fields of asks) {
+        for (const d of await store.getDocuments(ids, fields)) sameDocument(d, fields, 'getDocuments');
+        for (const i of (await store.findDocuments({}, 10, null, { fields })).items) sameDocument(i.document, fields, 'findDocuments');
+        for (const d of (await store.documentsBySymbol(['12-NQ/TW'], fields)).flat()) sameDocument(d, fields, 'documentsBySymbol');
+        for (const direction of ['OUT', 'IN'] as const) {
+          const found = await store.evidenceWithDocuments(ids, direction, undefined, fields);
+          expect(found.rows.map((l) => l.map((r) => r.key))).toEqual((await store.evidenceOf(ids, direction)).map((l) => l.map((r) => r.key)));
+          for (const r of found.rows.flat()) sameRow(r, fields, `evidenceWithDocuments ${direction}`);
+          for (const d of found.documents) sameDocument(d, fields, `evidenceWithDocuments ${direction}`);
+          const chains = await store.chainsWithDocuments(ids, direction, 5, fields);
+          chains.documents.forEach((d) => sameDocument(d, fields, 'chainsWithDocuments'));
+          const wholeChains = await store.chains(ids, direction, 5);
+          expect(chains.steps.map((l) => l.map(({ document: _d, via: _v, ...s }) => s))).toEqual(wholeChains.map((l) => l.map(({ document: _d, via: _v, ...s }) => s)));
+          for (const [k, step] of chains.steps.flat().entries()) {
+            sameDocument(step.document, fields, 'chains');
+            expect(step.via.map((r) => r.key)).toEqual(wholeChains.flat()[k].via.map((r) => r.key));
+            for (const r of step.via) sameRow(r, fields, 'chains');
+          }
+        }
+      }
+      // a chain of documents alone: the steps are the same, whatever the store does with `via`
+      const [plain] = await store.chains([FULL], 'IN', 5, { document: ['symbol'], evidence: null });
+      const [full] = await store.chains([FULL], 'IN', 5);
+      expect(plain.map((s) => [s.id, s.depth, s.parent, s.truncated, s.document.symbol])).toEqual(full.map((s) => [s.id, s.depth, s.parent, s.truncated, s.document.symbol]));
+      expect(full.length).toBeGreaterThan(0);
+      // and whole reads stay whole
+      expect(await store.chainsWithDocuments([FULL, 'nothing'], 'IN', 5)).toEqual({ steps: await store.chains([FULL, 'nothing'], 'IN', 5), documents: await store.getDocuments([FULL, 'nothing']) });
     });
 
     it('streams nothing from an empty store', async () => {

@@ -109,3 +109,39 @@ export function sampleBatch(): GraphBatch {
   });
 }
 
+
+// A graph where every document field and every evidence field is set somewhere (not null, not
+// false, not empty), so that a read which drops a field it was asked for shows a difference.
+export const FULL = '12-NQ/TW@2020-03-01';
+export const LATER = '12-NQ/TW@2023-05-05';
+export const NEWER = '20-NQ/TW@2025-01-01';
+export const UNDATED = 'ket-luan:ban-bi-thu@2024';
+export const AMBIGUOUS = '12-NQ/TW?';
+
+/** The batches, in order: the documents and loader evidence, then one curation with its row. */
+export function everyFieldBatches(): GraphBatch[] {
+  const ref = (symbol: string) => JSON.stringify({ ref: { symbol, date: null }, citing: { issuedOn: '2025-01-01' } });
+  const loaded = batch({
+    docs: [
+      doc(FULL, { issuer: 'Ban Chấp hành Trung ương', effectiveFrom: '2020-04-01', expiresOn: '2030-12-31', title: 'về công tác cán bộ', place: 'Hà Nội', locality: 'Hà Nội', term: 'XII', consolidated: true, textHash: 'hash-full' }),
+      doc(LATER, { issuer: 'Ban Chấp hành Trung ương', title: 'về đổi mới', place: 'Hà Nội', term: 'XIII', textHash: 'hash-later' }),
+      doc(NEWER, { type: 'Kết luận', issuer: 'Bộ Chính trị', title: 'về sắp xếp', place: 'Hà Nội', term: 'XIII', textHash: 'hash-newer' }),
+      doc(UNDATED, { symbol: null, type: 'Kết luận', issuedOn: null, issuedNotBefore: '2024-06-01', issuer: 'Ban Bí thư', title: 'về kiểm tra' }),
+    ],
+    stubs: [stub(AMBIGUOUS, { issuedOn: null, ambiguous: true, candidates: [FULL, LATER] })],
+    evidence: [
+      ev(NEWER, 'SUPERSEDES', FULL, { kind: 'thay thế', scope: 'Điều 5', effectiveFrom: '2025-02-01', quote: 'thay thế Điều 5 Nghị quyết số 12-NQ/TW', start: 5, toRef: ref('12-NQ/TW'), toHow: 'context', fromRef: ref('20-NQ/TW') }),
+      ev(NEWER, 'SUPERSEDES', LATER, { kind: 'bãi bỏ', quote: 'bãi bỏ Nghị quyết số 12-NQ/TW ngày 5/5/2023', start: 40 }),
+      ev(UNDATED, 'SUPERSEDES', FULL, { source: NEWER, kind: 'hết hiệu lực', quote: 'Kết luận của Ban Bí thư thay thế', start: 80 }),
+      ev(NEWER, 'AMENDS', UNDATED, { quote: 'sửa đổi Kết luận', start: 120 }),
+      ev(FULL, 'CITES', AMBIGUOUS, { quote: 'Nghị quyết số 12-NQ/TW', start: 3, toRef: ref('12-NQ/TW'), toHow: 'ambiguous' }),
+      ev(LATER, 'BASED_ON', FULL, { quote: 'Căn cứ Nghị quyết số 12-NQ/TW', start: 0 }),
+    ],
+  });
+  const at = '2026-11-22T10:00:00.000Z';
+  const curation = { id: 'every-field', action: 'ADD' as const, from: LATER, to: NEWER, type: 'CITES' as const, reason: 'missed by the loader', author: 'lan', at };
+  const curated = emptyBatch();
+  curated.curations = [curation];
+  curated.evidence = [{ ...ev(LATER, 'CITES', NEWER), key: `curation|${curation.id}`, source: 'curation', curated: true, author: 'lan', at, reason: curation.reason, rule: 'curated', kind: null, toHow: 'curated', fromHow: 'curated' }];
+  return [loaded, curated];
+}

@@ -7,7 +7,7 @@ import { shortestPath, walk } from '../../domain/walk.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import type { ChainStep, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
+import type { ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { candidateOfNode } from '../keys.js';
 import { GraphState } from './graph-state.js';
@@ -231,6 +231,11 @@ export class EmbeddedStore implements Store {
     return ids.map((id) =>
       this.state.doc(id) ? walk(id, maxDepth, (at) => this.neighbours(at, direction, 'SUPERSEDES')).map((s) => ({ ...s, document: this.state.doc(s.id)! })) : [],
     );
+  }
+
+  // whole documents and rows: fields (ReadFields) limit what Neo4j reads; here they cost nothing
+  async chainsWithDocuments(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainsWithDocuments> {
+    return { steps: await this.chains(ids, direction, maxDepth), documents: await this.getDocuments(ids) };
   }
 
   /** Documents one visible relation away, with the evidence of that relation. */

@@ -9,10 +9,10 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { candidateOfNode } from '../keys.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
-import type { ChainStep, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
+import type { ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, ReadFields, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
-import { docProjection, evidenceProjection, toDocument, toEvidence, type Projected } from './mapping.js';
+import { docProjection, documentReader, evidenceProjection, evidenceReader, toDocument, toEvidence, type Projected, type Projection } from './mapping.js';
 import { migrate } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
 import { writeBatch } from './write.js';
@@ -77,12 +77,13 @@ export class Neo4jStore implements Store {
 
   // ---- reads ----
 
-  async getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]> {
+  async getDocuments(ids: readonly string[], fields?: ReadFields): Promise<(DocumentNode | null)[]> {
     if (!ids.length) return [];
-    const result = await this.db.query(`UNWIND $ids AS id OPTIONAL MATCH (d:Document {id: id}) RETURN CASE WHEN d IS NULL THEN null ELSE ${docProjection('d')} END AS doc`, { ids });
+    const doc = documentReader(fields);
+    const result = await this.db.query(`UNWIND $ids AS id OPTIONAL MATCH (d:Document {id: id}) RETURN CASE WHEN d IS NULL THEN null ELSE ${doc.cypher('d')} END AS doc`, { ids });
     return result.records.map((r) => {
-      const doc = r.get('doc') as Projected | null;
-      return doc ? toDocument(doc) : null;
+      const values = r.get('doc') as Projected | null;
+      return values ? doc.read(values) : null;
     });
   }
 
@@ -101,43 +102,54 @@ export class Neo4jStore implements Store {
     return result.records.map((r) => (r.get('rows') as Projected[]).map(toEvidence));
   }
 
-  async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Promise<EvidenceWithDocuments> {
+  async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[], fields?: ReadFields): Promise<EvidenceWithDocuments> {
     if (!ids.length) return { rows: [], documents: [] };
     const side = direction === 'OUT' ? 'from' : 'to';
-    // One record per row and per document, not one record of nested lists: the driver decodes a
-    // message that spans several Bolt chunks byte by byte, which made one large record cost twice
-    // the CPU of two queries (measured on a page of 20 documents with 174 relations).
+    const [row, doc] = [evidenceReader(fields), documentReader(fields)];
+    // One record per document asked about, with its rows and the documents they name: not one
+    // record of everything (the driver decodes a message that spans several Bolt chunks byte by
+    // byte, which made one large record cost twice the CPU of two queries), nor one per row and
+    // per document (Neo4j's CPU grows with the records it sends: 20 records instead of 330 for a
+    // page of 20 documents with their relations cost it a quarter less). Each row's properties are
+    // read once: the documents it names come from its projected list, and the side it was matched
+    // on is the id asked about.
+    const other = direction === 'OUT' ? 'to' : 'from';
+    const named = [other, 'source'].filter((p) => row.indexOf(p) >= 0).map((p) => ` + [r IN rows | r[${row.indexOf(p)}]]`);
     const result = await this.db.query(
       `UNWIND range(0, size($ids) - 1) AS i
-       OPTIONAL MATCH (e:Evidence {${side}: $ids[i]}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
-       WITH collect({i: i, e: e}) AS found
-       CALL (found) {
-         UNWIND found AS f
-         WITH f.i AS i, f.e AS e WHERE e IS NOT NULL
-         RETURN i, ${evidenceProjection('e')} AS row, null AS doc
-         UNION ALL
-         UNWIND found AS f
-         UNWIND [f.e.from, f.e.to, f.e.source] + $ids AS id
-         WITH DISTINCT id
-         MATCH (d:Document {id: id})
-         RETURN null AS i, null AS row, ${docProjection('d')} AS doc
+       CALL (i) {
+         OPTIONAL MATCH (e:Evidence {${side}: $ids[i]}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
+         WITH collect(CASE WHEN e IS NULL THEN null ELSE ${row.cypher('e', { [side]: '$ids[i]' })} END) AS rows
+         CALL (i, rows) {
+           UNWIND [$ids[i]]${named.join('')} AS id
+           WITH DISTINCT id
+           MATCH (d:Document {id: id})
+           RETURN collect(${doc.cypher('d')}) AS docs
+         }
+         RETURN rows, docs
        }
-       RETURN i, row, doc`,
+       RETURN i, rows, docs`,
       { ids, types: types?.length ? types : null },
     );
     const rows: EvidenceRow[][] = ids.map(() => []);
     const documents: DocumentNode[] = [];
+    // a document two of the ids name comes once per id: kept once
+    const seen = new Set<string>();
+    const idAt = doc.indexOf('id');
     for (const r of result.records) {
-      const doc = r.get('doc') as Projected | null;
-      if (doc) documents.push(toDocument(doc));
-      else rows[r.get('i') as number].push(toEvidence(r.get('row') as Projected));
+      rows[r.get('i') as number] = (r.get('rows') as Projected[]).map((values) => row.read(values)).sort((a, b) => byId(a.key, b.key));
+      for (const values of r.get('docs') as Projected[]) {
+        if (seen.has(values[idAt] as string)) continue;
+        seen.add(values[idAt] as string);
+        documents.push(doc.read(values));
+      }
     }
-    for (const list of rows) list.sort((a, b) => byId(a.key, b.key));
     return { rows, documents };
   }
 
-  async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean } = {}): Promise<DocumentPage> {
+  async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean; fields?: ReadFields } = {}): Promise<DocumentPage> {
     const count = options.count !== false;
+    const doc = documentReader(options.fields);
     const where = documentWhere('d', query);
     const cursor = after ? decodeCursor(after) : null;
     const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
@@ -153,32 +165,33 @@ export class Neo4jStore implements Store {
         const total = count ? (await tx.run(`${base} RETURN count(d) AS n`, params)).records[0].get('n') as number : -1;
         const page = await tx.run(
           `${base} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
-           RETURN d.id AS id, score, ${docProjection('d')} AS doc ORDER BY score DESC, id LIMIT $first + 1`,
+           RETURN d.id AS id, score, ${doc.cypher('d')} AS doc ORDER BY score DESC, id LIMIT $first + 1`,
           params,
         );
-        return this.page(rowsOf(page.records, true), first, total);
+        return this.page(rowsOf(page.records, true), first, total, doc);
       });
     }
     // a range on the id lets Neo4j walk the id index in order and stop after the page
-    const pageQuery = `MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id, ${docProjection('d')} AS doc ORDER BY d.id LIMIT $first + 1`;
+    const pageQuery = `MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id, ${doc.cypher('d')} AS doc ORDER BY d.id LIMIT $first + 1`;
     // without a count, one auto-committed query: one round trip
-    if (!count) return this.page(rowsOf((await this.db.query(pageQuery, params)).records, false), first, -1);
+    if (!count) return this.page(rowsOf((await this.db.query(pageQuery, params)).records, false), first, -1, doc);
     return this.db.read(async (tx) => {
       const total = (await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params)).records[0].get('n') as number;
-      return this.page(rowsOf((await tx.run(pageQuery, params)).records, false), first, total);
+      return this.page(rowsOf((await tx.run(pageQuery, params)).records, false), first, total, doc);
     });
   }
 
-  private page(rows: { id: string; score?: number; doc: Projected }[], first: number, totalCount: number): DocumentPage {
+  private page(rows: { id: string; score?: number; doc: Projected }[], first: number, totalCount: number, reader: Projection<DocumentNode>): DocumentPage {
     return {
-      items: rows.slice(0, first).map(({ doc, ...key }) => ({ id: key.id, cursor: encodeCursor(key), document: toDocument(doc) })),
+      items: rows.slice(0, first).map(({ doc, ...key }) => ({ id: key.id, cursor: encodeCursor(key), document: reader.read(doc) })),
       totalCount,
       hasNextPage: rows.length > first,
     };
   }
 
-  async documentsBySymbol(symbolKeys: readonly string[]): Promise<DocumentNode[][]> {
+  async documentsBySymbol(symbolKeys: readonly string[], fields?: ReadFields): Promise<DocumentNode[][]> {
     if (!symbolKeys.length) return [];
+    const doc = documentReader(fields);
     const result = await this.db.query(
       `UNWIND range(0, size($keys) - 1) AS i
        OPTIONAL CALL (i) {
@@ -188,49 +201,66 @@ export class Neo4jStore implements Store {
            MATCH (d:Document {numberKey: $keys[i]}) RETURN d
          }
          WITH d WHERE NOT d.ambiguous
-         RETURN ${docProjection('d')} AS doc ORDER BY d.id
+         RETURN ${doc.cypher('d')} AS doc ORDER BY d.id
        }
        RETURN i, collect(doc) AS docs ORDER BY i`,
       { keys: symbolKeys },
     );
-    return result.records.map((r) => (r.get('docs') as Projected[]).map(toDocument));
+    return result.records.map((r) => (r.get('docs') as Projected[]).map((values) => doc.read(values)));
   }
 
-  async chains(ids: readonly string[], direction: Direction, maxDepth: number): Promise<ChainStep[][]> {
-    if (!ids.length) return [];
+  async chains(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainStep[][]> {
+    return (await this.walkChains(ids, direction, maxDepth, fields, false)).steps;
+  }
+
+  async chainsWithDocuments(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainsWithDocuments> {
+    return this.walkChains(ids, direction, maxDepth, fields, true);
+  }
+
+  private async walkChains(ids: readonly string[], direction: Direction, maxDepth: number, fields: ReadFields | undefined, starts: boolean): Promise<ChainsWithDocuments> {
+    if (!ids.length) return { steps: [], documents: [] };
     const depth = Math.trunc(maxDepth);
     if (!(depth >= 1 && depth <= 100)) throw new RangeError('maxDepth must be between 1 and 100');
+    const [doc, row] = [documentReader(fields), evidenceReader(fields)];
     // Bounds of a quantified pattern must be literals: an integer checked above, never a string.
     const arrow = direction === 'IN' ? '<-[:SUPERSEDES]-' : '-[:SUPERSEDES]->';
     // the evidence of each link, read in the same query: from every parent a node was reached from
-    // (the walk keeps one of them, stepsOf), and only within maxDepth
+    // (the walk keeps one of them, stepsOf), and only within maxDepth; not at all when the caller
+    // reads no evidence (fields.evidence null: a chain of documents only)
+    const withVia = fields?.evidence !== null;
     const [replacing, replaced] = direction === 'IN' ? ['n', 'parent'] : ['parent', 'n'];
-    const result = await this.db.query(
-      `UNWIND range(0, size($ids) - 1) AS i
-       OPTIONAL CALL (i) {
-         MATCH (s:Document {id: $ids[i]})
-         MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
-         WHERE n <> s
-         WITH n, length(p) AS depth, collect(DISTINCT nodes(p)[-2]) AS parents
-         CALL (n, depth, parents) {
+    const via = withVia
+      ? `CALL (n, depth, parents) {
            UNWIND CASE WHEN depth <= $maxDepth THEN parents ELSE [] END AS parent
            MATCH (e:Evidence {from: ${replacing}.id, to: ${replaced}.id, type: 'SUPERSEDES'}) WHERE NOT e.suppressed
            WITH parent, e ORDER BY e.key
-           RETURN collect({parent: parent.id, row: ${evidenceProjection('e')}}) AS via
-         }
-         RETURN n.id AS id, ${docProjection('n')} AS doc, depth, [x IN parents | x.id] AS parentIds, via
+           RETURN collect({parent: parent.id, row: ${row.cypher('e')}}) AS via
+         }`
+      : '';
+    const result = await this.db.query(
+      `UNWIND range(0, size($ids) - 1) AS i
+       OPTIONAL MATCH (s:Document {id: $ids[i]})
+       OPTIONAL CALL (s) {
+         MATCH p = ALL SHORTEST (s)${arrow}{1,${depth + 1}}(n:Document)
+         WHERE n <> s
+         WITH n, length(p) AS depth, collect(DISTINCT nodes(p)[-2]) AS parents
+         ${via}
+         RETURN n.id AS id, ${doc.cypher('n')} AS doc, depth, [x IN parents | x.id] AS parentIds${withVia ? ', via' : ', [] AS via'}
        }
-       RETURN i, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, doc: doc, depth: depth, parents: parentIds, via: via} END) AS reached ORDER BY i`,
+       WITH i, s, collect(CASE WHEN id IS NULL THEN null ELSE {id: id, doc: doc, depth: depth, parents: parentIds, via: via} END) AS reached
+       RETURN i, ${starts ? `CASE WHEN s IS NULL THEN null ELSE ${doc.cypher('s')} END` : 'null'} AS start, reached ORDER BY i`,
       { ids, maxDepth: neo4j.int(depth) },
     );
-    return result.records.map((r, i) => {
+    const steps = result.records.map((r, i) => {
       const reached = r.get('reached') as (Reached & { via: { parent: string; row: Projected }[] })[];
-      const via = new Map(reached.map((n) => [n.id, n.via]));
-      return stepsOf(ids[i], reached, depth).map((step) => ({
+      const vias = new Map(reached.map((n) => [n.id, n.via]));
+      return stepsOf(ids[i], reached, depth, doc).map((step) => ({
         ...step,
-        via: (via.get(step.id) ?? []).filter((v) => v.parent === step.parent).map((v) => toEvidence(v.row)),
+        via: (vias.get(step.id) ?? []).filter((v) => v.parent === step.parent).map((v) => row.read(v.row)),
       }));
     });
+    const documents = starts ? result.records.map((r) => (r.get('start') ? doc.read(r.get('start') as Projected) : null)) : [];
+    return { steps, documents };
   }
 
   async path(from: string, to: string, maxDepth: number): Promise<EvidenceRow[][] | null> {
@@ -393,13 +423,13 @@ export class Neo4jStore implements Store {
 type Reached = { id: string; doc: Projected; depth: number; parents: string[] };
 
 /** From every node reached within maxDepth + 1, the walk the embedded store makes (domain/walk.ts rules). */
-export function stepsOf(start: string, reached: Reached[], maxDepth: number): Omit<ChainStep, 'via'>[] {
+export function stepsOf(start: string, reached: Reached[], maxDepth: number, doc: Projection<DocumentNode> = documentReader()): Omit<ChainStep, 'via'>[] {
   const depthOf = new Map(reached.filter(Boolean).map((r) => [r.id, r.depth]));
   const steps: Omit<ChainStep, 'via'>[] = [];
   for (const r of reached) {
     if (!r || r.depth > maxDepth) continue;
     const parents = r.parents.filter((p) => (r.depth === 1 ? p === start : depthOf.get(p) === r.depth - 1)).sort(byId);
-    steps.push({ id: r.id, depth: r.depth, parent: parents[0] ?? start, document: toDocument(r.doc), truncated: false });
+    steps.push({ id: r.id, depth: r.depth, parent: parents[0] ?? start, document: doc.read(r.doc), truncated: false });
   }
   const beyond = reached.filter((r) => r && r.depth === maxDepth + 1);
   for (const s of steps) if (s.depth === maxDepth) s.truncated = beyond.some((b) => b.parents.includes(s.id));

@@ -4,21 +4,129 @@ import { stripDiacritics } from '../../../graph-loaders/ids.js';
 import { foldTokens } from '../../domain/search.js';
 import { numberKey } from '../keys.js';
 import type { DocumentNode, EffectSummary, EvidenceRow } from '../model.js';
+import { EVIDENCE_KEYS, type ReadFields } from '../port.js';
 
-/** Properties returned for a document (never the body: texts() fetches it on demand). */
-export const DOC_FIELDS = [
-  'id', 'symbol', 'symbolKey', 'type', 'issuer', 'issuedOn', 'issuedNotBefore', 'effectiveFrom', 'expiresOn', 'title',
-  'place', 'locality', 'term', 'stub', 'ambiguous', 'candidates', 'consolidated', 'file', 'textHash', 'updatedAt',
-  'effStartsOn', 'effStartPresumed', 'effEffectiveFrom', 'effEndsOn', 'effEndKind', 'effEndPresumed', 'effPartlyEndsOn',
-] as const;
+type Props = Record<string, unknown>;
+const text = (k: string) => (p: Props) => (p[k] ?? null) as string | null;
+const flag = (k: string) => (p: Props) => Boolean(p[k]);
 
 /**
- * A document variable's properties as a Cypher list in DOC_FIELDS order, e.g. [d.id, d.symbol, ...].
- * Built from constants only. A list, not a map: Bolt sends a map's keys again with every record,
- * and decoding them took half the driver's CPU on a page of 20 documents with their relations.
+ * Each document field: the node properties it is read from, and how. Every field of DocumentNode
+ * has an entry (the type says so), so a projection of any field set is complete.
  */
+const DOCUMENT_READS: { [K in keyof DocumentNode]-?: { props: readonly string[]; read: (p: Props) => DocumentNode[K] } } = {
+  id: { props: ['id'], read: (p) => p.id as string },
+  symbol: { props: ['symbol'], read: text('symbol') },
+  symbolKey: { props: ['symbolKey'], read: text('symbolKey') },
+  type: { props: ['type'], read: text('type') },
+  issuer: { props: ['issuer'], read: text('issuer') },
+  issuedOn: { props: ['issuedOn'], read: text('issuedOn') },
+  issuedNotBefore: { props: ['issuedNotBefore'], read: text('issuedNotBefore') },
+  effectiveFrom: { props: ['effectiveFrom'], read: text('effectiveFrom') },
+  expiresOn: { props: ['expiresOn'], read: text('expiresOn') },
+  title: { props: ['title'], read: text('title') },
+  place: { props: ['place'], read: text('place') },
+  locality: { props: ['locality'], read: text('locality') },
+  term: { props: ['term'], read: text('term') },
+  stub: { props: ['stub'], read: flag('stub') },
+  ambiguous: { props: ['ambiguous'], read: flag('ambiguous') },
+  candidates: { props: ['candidates'], read: (p) => (p.candidates as string[] | null) ?? [] },
+  consolidated: { props: ['consolidated'], read: flag('consolidated') },
+  file: { props: ['file'], read: text('file') },
+  textHash: { props: ['textHash'], read: text('textHash') },
+  updatedAt: { props: ['updatedAt'], read: text('updatedAt') },
+  effect: {
+    props: ['effStartsOn', 'effStartPresumed', 'effEffectiveFrom', 'effEndsOn', 'effEndKind', 'effEndPresumed', 'effPartlyEndsOn'],
+    read: (p) => ({
+      startsOn: text('effStartsOn')(p),
+      startPresumed: Boolean(p.effStartPresumed),
+      effectiveFrom: text('effEffectiveFrom')(p),
+      endsOn: text('effEndsOn')(p),
+      endKind: text('effEndKind')(p) as EffectSummary['endKind'],
+      endPresumed: Boolean(p.effEndPresumed),
+      partlyEndsOn: text('effPartlyEndsOn')(p),
+    }),
+  },
+};
+
+const EVIDENCE_READS: { [K in keyof EvidenceRow]-?: { props: readonly string[]; read: (p: Props) => EvidenceRow[K] } } = {
+  key: { props: ['key'], read: (p) => p.key as string },
+  from: { props: ['from'], read: (p) => p.from as string },
+  to: { props: ['to'], read: (p) => p.to as string },
+  type: { props: ['type'], read: (p) => p.type as EvidenceRow['type'] },
+  source: { props: ['source'], read: (p) => p.source as string },
+  quote: { props: ['quote'], read: (p) => (p.quote as string) ?? '' },
+  start: { props: ['start'], read: (p) => (p.start as number | null) ?? null },
+  end: { props: ['end'], read: (p) => (p.end as number | null) ?? null },
+  rule: { props: ['rule'], read: (p) => (p.rule as string) ?? '' },
+  kind: { props: ['kind'], read: text('kind') },
+  scope: { props: ['scope'], read: text('scope') },
+  effectiveFrom: { props: ['effectiveFrom'], read: text('effectiveFrom') },
+  curated: { props: ['curated'], read: flag('curated') },
+  author: { props: ['author'], read: text('author') },
+  at: { props: ['at'], read: text('at') },
+  reason: { props: ['reason'], read: text('reason') },
+  toRef: { props: ['toRef'], read: text('toRef') },
+  toHow: { props: ['toHow'], read: (p) => p.toHow as EvidenceRow['toHow'] },
+  fromRef: { props: ['fromRef'], read: text('fromRef') },
+  fromHow: { props: ['fromHow'], read: (p) => p.fromHow as EvidenceRow['fromHow'] },
+};
+
+/**
+ * How to read some fields of a node: a Cypher list of its properties (e.g. [d.id, d.symbol]) and
+ * the object back from that list. A list, not a map: Bolt sends a map's keys again with every
+ * record, and decoding them took half the driver's CPU on a page of 20 documents with relations.
+ */
+export interface Projection<T> {
+  /** The list for variable `v`; `known` gives properties the query already has (say, the id it matched on) as expressions. */
+  cypher(v: string, known?: Record<string, string>): string;
+  /** Where a property sits in the list, or -1 when it is not read. */
+  indexOf(prop: string): number;
+  read(values: Projected): T;
+}
+
+function projection<T>(reads: Record<string, { props: readonly string[]; read: (p: Props) => unknown }>, fields: readonly string[]): Projection<T> {
+  const props = [...new Set(fields.flatMap((f) => reads[f].props))];
+  return {
+    cypher: (v, known = {}) => `[${props.map((f) => known[f] ?? `${v}.${f}`).join(', ')}]`,
+    indexOf: (prop) => props.indexOf(prop),
+    read(values) {
+      const p = byField(props, values);
+      const out: Record<string, unknown> = {};
+      for (const f of fields) out[f] = reads[f].read(p);
+      return out as T;
+    },
+  };
+}
+
+const WHOLE_DOCUMENT = projection<DocumentNode>(DOCUMENT_READS, Object.keys(DOCUMENT_READS));
+const WHOLE_EVIDENCE = projection<EvidenceRow>(EVIDENCE_READS, Object.keys(EVIDENCE_READS));
+// built once per field set: the API makes one per distinct query (api/fields.ts)
+const documentReaders = new WeakMap<ReadFields, Projection<DocumentNode>>();
+const evidenceReaders = new WeakMap<ReadFields, Projection<EvidenceRow>>();
+
+/**
+ * The reader of the document fields asked for (the id always), or of whole documents. Fields not
+ * asked for are absent from what it reads, not null: a missing field is never taken for an empty one.
+ */
+export function documentReader(fields?: ReadFields): Projection<DocumentNode> {
+  if (!fields) return WHOLE_DOCUMENT;
+  let reader = documentReaders.get(fields);
+  if (!reader) documentReaders.set(fields, (reader = projection(DOCUMENT_READS, ['id', ...new Set(fields.document)])));
+  return reader;
+}
+
+/** The reader of the evidence fields asked for (EVIDENCE_KEYS always), or of whole rows. */
+export function evidenceReader(fields?: ReadFields): Projection<EvidenceRow> {
+  if (!fields) return WHOLE_EVIDENCE;
+  let reader = evidenceReaders.get(fields);
+  if (!reader) evidenceReaders.set(fields, (reader = projection(EVIDENCE_READS, [...EVIDENCE_KEYS, ...new Set(fields.evidence ?? [])])));
+  return reader;
+}
+
+/** Whole documents: a variable's properties as a Cypher list (documentReader). Never the body: texts() reads it on demand. */
 export function docProjection(v: string): string {
-  return `[${DOC_FIELDS.map((f) => `${v}.${f}`).join(', ')}]`;
+  return documentReader().cypher(v);
 }
 
 /** Values in the order of `fields` back into an object keyed by field. */
@@ -28,14 +136,9 @@ function byField(fields: readonly string[], values: readonly unknown[]): Record<
   return p;
 }
 
-export const EVIDENCE_FIELDS = [
-  'key', 'from', 'to', 'type', 'source', 'quote', 'start', 'end', 'rule', 'kind', 'scope', 'effectiveFrom', 'curated',
-  'author', 'at', 'reason', 'toRef', 'toHow', 'fromRef', 'fromHow',
-] as const;
-
-/** An evidence variable's properties as a list in EVIDENCE_FIELDS order (see docProjection). */
+/** Whole evidence rows: a variable's properties as a Cypher list (evidenceReader). */
 export function evidenceProjection(v: string): string {
-  return `[${EVIDENCE_FIELDS.map((f) => `${v}.${f}`).join(', ')}]`;
+  return evidenceReader().cypher(v);
 }
 
 export const fold = (s: string | null | undefined) => (s ? stripDiacritics(s).toLowerCase() : null);
@@ -82,70 +185,15 @@ export function docProps(d: DocumentNode, body: string | null): Record<string, u
   };
 }
 
-/** What docProjection and evidenceProjection return: values in field order. */
+/** What a reader's Cypher list returns: values in field order. */
 export type Projected = readonly unknown[];
 
-/** A document from the list docProjection returns. */
+/** A whole document from the list docProjection returns. */
 export function toDocument(values: Projected): DocumentNode {
-  const p = byField(DOC_FIELDS, values);
-  const s = (k: string) => (p[k] ?? null) as string | null;
-  return {
-    id: p.id as string,
-    symbol: s('symbol'),
-    symbolKey: s('symbolKey'),
-    type: s('type'),
-    issuer: s('issuer'),
-    issuedOn: s('issuedOn'),
-    issuedNotBefore: s('issuedNotBefore'),
-    effectiveFrom: s('effectiveFrom'),
-    expiresOn: s('expiresOn'),
-    title: s('title'),
-    place: s('place'),
-    locality: s('locality'),
-    term: s('term'),
-    stub: Boolean(p.stub),
-    ambiguous: Boolean(p.ambiguous),
-    candidates: (p.candidates as string[] | null) ?? [],
-    consolidated: Boolean(p.consolidated),
-    file: s('file'),
-    textHash: s('textHash'),
-    updatedAt: s('updatedAt'),
-    effect: {
-      startsOn: s('effStartsOn'),
-      startPresumed: Boolean(p.effStartPresumed),
-      effectiveFrom: s('effEffectiveFrom'),
-      endsOn: s('effEndsOn'),
-      endKind: s('effEndKind') as EffectSummary['endKind'],
-      endPresumed: Boolean(p.effEndPresumed),
-      partlyEndsOn: s('effPartlyEndsOn'),
-    },
-  };
+  return documentReader().read(values);
 }
 
-/** An evidence row from the list evidenceProjection returns. */
+/** A whole evidence row from the list evidenceProjection returns. */
 export function toEvidence(values: Projected): EvidenceRow {
-  const p = byField(EVIDENCE_FIELDS, values);
-  const s = (k: string) => (p[k] ?? null) as string | null;
-  return {
-    key: p.key as string,
-    from: p.from as string,
-    to: p.to as string,
-    type: p.type as EvidenceRow['type'],
-    source: p.source as string,
-    quote: (p.quote as string) ?? '',
-    start: (p.start as number | null) ?? null,
-    end: (p.end as number | null) ?? null,
-    rule: (p.rule as string) ?? '',
-    kind: s('kind'),
-    scope: s('scope'),
-    effectiveFrom: s('effectiveFrom'),
-    curated: Boolean(p.curated),
-    author: s('author'),
-    at: s('at'),
-    reason: s('reason'),
-    toRef: s('toRef'),
-    toHow: p.toHow as EvidenceRow['toHow'],
-    fromRef: s('fromRef'),
-    fromHow: p.fromHow as EvidenceRow['fromHow'],
-  };
+  return evidenceReader().read(values);
 }
