@@ -57,6 +57,12 @@ export interface ChainsWithDocuments {
   documents: (DocumentNode | null)[];
 }
 
+/** A look-up key and the localities of the references that need its candidates (absent: all of them). */
+export interface CandidateScope {
+  key: string;
+  localities?: readonly string[];
+}
+
 export interface Stats {
   documents: number;
   stubs: number;
@@ -129,12 +135,20 @@ export interface Store {
   streamEvidence(pageSize: number): AsyncIterable<EvidenceRow[]>;
 
   // what the loader needs to resolve references against what is stored
-  candidates(symbolKeys: readonly string[]): Promise<Candidate[]>;
+  /**
+   * Candidates filed under these look-up keys (a symbol key, or "#<number>"). A scope with
+   * localities asks only for what references confined to those localities can use: candidates of
+   * those localities or of none, every undated one, and up to three dated ones of other localities
+   * (enough to tell one dated candidate from several). A store may return more, never less.
+   */
+  candidates(scopes: readonly (string | CandidateScope)[]): Promise<Candidate[]>;
   /**
    * Stored evidence whose reference was undated (or ambiguous), under these keys: a reference's
-   * look-up key, or that key with its locality (keys.ts, refKeys and localKey).
+   * look-up key, or that key with its locality (keys.ts, refKeys and localKey). With `since`, rows
+   * under a key it names are left out when their asserting document was issued before that date
+   * (a candidate issued later cannot fit them). A store may return more, never less.
    */
-  undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]>;
+  undatedEvidence(symbolKeys: readonly string[], since?: ReadonlyMap<string, string>): Promise<EvidenceRow[]>;
   fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>>;
 
   // writes: one batch, all or nothing

@@ -129,7 +129,8 @@ for (const [name, open] of [
   ['embedded', async () => EmbeddedStore.open({ dataDir: dirs[dirs.push(mkdtempSync(path.join(os.tmpdir(), 'cg-fields-'))) - 1] })],
   ['neo4j', neo4jConfig() ? freshNeo4j : null],
 ] as const) {
-  describe.skipIf(!open)(`answers with projections are the answers with whole reads: ${name}`, () => {
+  // each sweep sends a few hundred queries in turn: on a busy Neo4j that outlasts the default timeout
+  describe.skipIf(!open)(`answers with projections are the answers with whole reads: ${name}`, { timeout: 180_000 }, () => {
     let store: Store;
     let projected: TestServer;
     let whole: TestServer;

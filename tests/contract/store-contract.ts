@@ -111,6 +111,41 @@ export function storeContract(name: string, target: ContractTarget | null): void
       ]);
     });
 
+    it('reads the candidates a locality needs: its own, those of no locality, the undated, and a sample of the rest', async () => {
+      const places = ['An Giang', 'Bắc Ninh', 'Cà Mau', 'Đà Nẵng', 'Hà Nội'];
+      const docs = places.map((locality, i) => doc(`24/QĐ-UBND@202${i}-01-05`, { locality }));
+      const undated = doc('24/QĐ-UBND', { issuedOn: null, locality: 'Huế' });
+      const stubs = [stub('24/QĐ-UBND@2019-03-01'), stub('24/QĐ-UBND@2018-03-01', { locality: 'Cà Mau' })];
+      // stubs exist through references to them
+      await store.applyBatch(batch({ docs: [...docs, undated], stubs, evidence: stubs.map((s, i) => ev(docs[0].id, 'CITES', s.id, { start: i * 20 })) }));
+      const all = (await store.candidates(['24/QD-UBND'])).map((c) => c.id).sort();
+      expect(all).toHaveLength(8);
+      const scoped = (await store.candidates([{ key: '24/QD-UBND', localities: ['Cà Mau'] }])).map((c) => c.id);
+      // never less than what a Cà Mau reference can use
+      expect(scoped).toEqual(expect.arrayContaining(['24/QĐ-UBND@2022-01-05', '24/QĐ-UBND@2018-03-01', '24/QĐ-UBND@2019-03-01', '24/QĐ-UBND']));
+      // and enough of the others to tell one dated candidate from several
+      expect(scoped.filter((id) => docs.some((d) => d.id === id) && id !== '24/QĐ-UBND@2022-01-05').length).toBeGreaterThanOrEqual(3);
+      expect(new Set(scoped).size).toBe(scoped.length);
+      expect(scoped.every((id) => all.includes(id))).toBe(true);
+    });
+
+    it('leaves out undated references written before a date when asked', async () => {
+      const ref = (issuedOn: string) => JSON.stringify({ ref: { symbol: '57-NQ/TW', date: null }, citing: { issuedOn } });
+      const early = doc('10/VP-VX@2020-01-01');
+      const late = doc('11/VP-VX@2025-11-11');
+      await store.applyBatch(
+        batch({
+          docs: [early, late],
+          stubs: [stub('57-NQ/TW', { issuedOn: null })],
+          evidence: [ev(early.id, 'CITES', '57-NQ/TW', { toRef: ref('2020-01-01'), toHow: 'no-candidate' }), ev(late.id, 'CITES', '57-NQ/TW', { toRef: ref('2025-11-11'), toHow: 'no-candidate' })],
+        }),
+      );
+      expect((await store.undatedEvidence(['57-NQ/TW'])).map((r) => r.source)).toEqual([early.id, late.id]);
+      expect((await store.undatedEvidence(['57-NQ/TW'], new Map([['57-NQ/TW', '2024-12-22']]))).map((r) => r.source)).toEqual([late.id]);
+      // a date for another key does not filter this one
+      expect((await store.undatedEvidence(['57-NQ/TW'], new Map([['58-NQ/TW', '2024-12-22']]))).map((r) => r.source)).toEqual([early.id, late.id]);
+    });
+
     it('pages in a stable order with cursors', async () => {
       await store.applyBatch(chainBatch(7));
       const seen: string[] = [];

@@ -49,6 +49,12 @@ export class GraphState {
   /** Documents whose effect summary must be recomputed at the end of this apply. */
   private dirty = new Set<number>();
   private readonly bySymbol = new Map<string, number[]>();
+  /**
+   * Documents that can be candidates (keys.ts, candidateOfNode) by look-up key, then by locality
+   * ('' for none, UNDATED for undated texts): a reference confined to a locality reads its own
+   * bucket and not the whole country's (24/QĐ-UBND is in every province every year).
+   */
+  private readonly byCandidateKey = new Map<string, Map<string, Set<number>>>();
   /** Rows whose to- or from-reference was undated, by the reference's keys (keys.ts, refKeys). */
   private readonly undated = new Map<string, Set<number>>();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
@@ -74,6 +80,11 @@ export class GraphState {
   doc(id: string): DocumentNode | undefined {
     const n = this.find(id);
     return n < 0 ? undefined : this.docs[n];
+  }
+
+  /** The document of a node number. */
+  docAt(n: number): DocumentNode | undefined {
+    return this.docs[n];
   }
 
   *documents(): Iterable<DocumentNode> {
@@ -127,8 +138,15 @@ export class GraphState {
     return (side === 'OUT' ? this.out : side === 'IN' ? this.in : this.bySource)[n] ?? [];
   }
 
-  undatedRows(key: string): Iterable<number> {
-    return this.undated.get(key) ?? [];
+  /** Rows filed under an undated-reference key; with `since`, not those asserted by a document issued before it. */
+  *undatedRows(key: string, since?: string): Iterable<number> {
+    const rows = this.undated.get(key);
+    if (!rows) return;
+    if (!since) return yield* rows;
+    for (const r of rows) {
+      const issued = this.docs[this.table.source[r]]?.issuedOn;
+      if (!issued || issued >= since) yield r;
+    }
   }
 
   *allRows(): Iterable<number> {
@@ -229,7 +247,7 @@ export class GraphState {
   private putDocument(doc: DocumentNode, touch: (n: number) => void, index = true): void {
     const n = this.nodes.id(doc.id);
     const held = this.docs[n];
-    if (held) for (const key of [held.symbolKey, numberKey(held.symbol)]) if (key) this.dropSymbol(key, n);
+    if (held) for (const key of [held.symbolKey, numberKey(held.symbol)]) if (key) this.dropSymbol(key, n, held);
     if (!held) {
       this.sortedIds = null;
       this.docCount++;
@@ -245,7 +263,14 @@ export class GraphState {
       effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT,
       updatedAt: held?.updatedAt ?? null,
     };
-    for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) (this.bySymbol.get(key) ?? this.bySymbol.set(key, []).get(key)!).push(n);
+    for (const key of [doc.symbolKey, numberKey(doc.symbol)]) {
+      if (!key) continue;
+      (this.bySymbol.get(key) ?? this.bySymbol.set(key, []).get(key)!).push(n);
+      const bucket = candidateBucket(doc);
+      if (bucket === null) continue;
+      const buckets = this.byCandidateKey.get(key) ?? this.byCandidateKey.set(key, new Map()).get(key)!;
+      (buckets.get(bucket) ?? buckets.set(bucket, new Set()).get(bucket)!).add(n);
+    }
     this.dirty.add(n);
     if (doc.stub) this.textRefs[n] = undefined;
     if (index && (!held || doc.stub || headOf(held) !== headOf(doc))) {
@@ -255,12 +280,45 @@ export class GraphState {
     touch(n);
   }
 
-  private dropSymbol(key: string, n: number): void {
+  private dropSymbol(key: string, n: number, held: DocumentNode): void {
     const list = this.bySymbol.get(key);
     if (!list) return;
     const at = list.indexOf(n);
     if (at >= 0) list.splice(at, 1);
     if (!list.length) this.bySymbol.delete(key);
+    const bucket = candidateBucket(held);
+    const buckets = bucket === null ? undefined : this.byCandidateKey.get(key);
+    const set = buckets?.get(bucket!);
+    if (!set) return;
+    set.delete(n);
+    if (!set.size) buckets!.delete(bucket!);
+    if (!buckets!.size) this.byCandidateKey.delete(key);
+  }
+
+  /**
+   * Node numbers of the candidates under a look-up key: all of them, or (with localities) those of
+   * these localities or of none, the undated ones, and up to `others` dated ones of other localities.
+   */
+  candidateNodes(key: string, localities?: readonly string[], others = 3): number[] {
+    const buckets = this.byCandidateKey.get(key);
+    if (!buckets) return [];
+    const out: number[] = [];
+    if (!localities) {
+      for (const set of buckets.values()) for (const n of set) out.push(n);
+      return out;
+    }
+    const wanted = new Set(['', UNDATED_BUCKET, ...localities]);
+    for (const b of wanted) for (const n of buckets.get(b) ?? []) out.push(n);
+    let left = others;
+    for (const [b, set] of buckets) {
+      if (left <= 0) break;
+      if (wanted.has(b)) continue;
+      for (const n of set) {
+        if (left-- <= 0) break;
+        out.push(n);
+      }
+    }
+    return out;
   }
 
   /** A file now holds another document: what the old one asserted goes; it stays as a stub if still named. */
@@ -312,7 +370,7 @@ export class GraphState {
       const doc = this.docs[n];
       if (!doc || !doc.stub) continue;
       if (this.out[n]?.length || this.in[n]?.length) continue;
-      for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) this.dropSymbol(key, n);
+      for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) this.dropSymbol(key, n, doc);
       this.docs[n] = undefined;
       this.docCount--;
       this.search.delete(n);
@@ -426,6 +484,14 @@ export type SnapshotRecord =
   | { ev: EvidenceRow; quoted: boolean }
   | { cur: Curation }
   | { file: [string, string, string | null] };
+
+const UNDATED_BUCKET = '\u0000undated';
+
+/** The candidate bucket of a document (see byCandidateKey), or null when it is no candidate. */
+function candidateBucket(d: DocumentNode): string | null {
+  if (!d.symbol || d.ambiguous || (!d.issuedOn && d.stub)) return null;
+  return d.issuedOn ? (d.locality ?? '') : UNDATED_BUCKET;
+}
 
 function headOf(doc: Pick<DocumentNode, 'symbol' | 'type' | 'title' | 'issuer'>): string {
   return [doc.symbol, doc.type, doc.title, doc.issuer].filter(Boolean).join(' ');

@@ -7,7 +7,7 @@ import { shortestPath, walk } from '../../domain/walk.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import type { ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
+import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { candidateOfNode } from '../keys.js';
 import { GraphState } from './graph-state.js';
@@ -334,24 +334,28 @@ export class EmbeddedStore implements Store {
 
   // ---- for the loader ----
 
-  async candidates(symbolKeys: readonly string[]): Promise<Candidate[]> {
+  async candidates(scopes: readonly (string | CandidateScope)[]): Promise<Candidate[]> {
     const out: Candidate[] = [];
-    const seen = new Set<string>();
-    for (const docs of await this.documentsBySymbol(symbolKeys)) {
-      for (const d of docs) {
-        const c = seen.has(d.id) ? null : candidateOfNode(d);
-        if (!c) continue;
-        seen.add(d.id);
-        out.push(c);
+    const seen = new Set<number>();
+    for (const scope of scopes) {
+      const { key, localities } = typeof scope === 'string' ? { key: scope, localities: undefined } : scope;
+      const found: Candidate[] = [];
+      for (const n of this.state.candidateNodes(key, localities)) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        const c = candidateOfNode(this.state.docAt(n)!);
+        if (c) found.push(c);
       }
+      out.push(...found.sort((a, b) => byId(a.id, b.id)));
     }
     return out;
   }
 
-  async undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]> {
+  async undatedEvidence(symbolKeys: readonly string[], since?: ReadonlyMap<string, string>): Promise<EvidenceRow[]> {
     const rows = new Set<number>();
-    for (const k of symbolKeys) for (const r of this.state.undatedRows(k)) rows.add(r);
-    return [...rows].map((r) => this.state.materialize(r)).sort((a, b) => byId(a.key, b.key));
+    for (const k of symbolKeys) for (const r of this.state.undatedRows(k, since?.get(k))) rows.add(r);
+    // the loader reads references and ids, not quotes: a quote is read only if asked for
+    return [...rows].map((r) => this.state.materialize(r, 'lazy')).sort((a, b) => byId(a.key, b.key));
   }
 
   async fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>> {

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { candidateOfNode } from '../keys.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
-import type { ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, ReadFields, Stats, Store } from '../port.js';
+import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, ReadFields, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, documentReader, evidenceProjection, evidenceReader, toDocument, toEvidence, type Projected, type Projection } from './mapping.js';
@@ -356,18 +356,29 @@ export class Neo4jStore implements Store {
 
   // ---- for the loader ----
 
-  async candidates(symbolKeys: readonly string[]): Promise<Candidate[]> {
-    if (!symbolKeys.length) return [];
+  async candidates(scopes: readonly (string | CandidateScope)[]): Promise<Candidate[]> {
+    if (!scopes.length) return [];
+    // a scope with localities reads those localities, none, the undated, and a sample of three others (port.ts)
+    const params = scopes.map((s) => (typeof s === 'string' ? { key: s, localities: null } : { key: s.key, localities: s.localities ?? null }));
     const result = await this.db.query(
-      `UNWIND $keys AS k
-       CALL (k) {
-         MATCH (d:Document {symbolKey: k}) RETURN d
+      `UNWIND $scopes AS s
+       CALL (s) {
+         MATCH (d:Document {symbolKey: s.key})
+         WHERE s.localities IS NULL OR d.locality IS NULL OR d.issuedOn IS NULL OR d.locality IN s.localities
+         RETURN d
          UNION
-         MATCH (d:Document {numberKey: k}) RETURN d
+         MATCH (d:Document {numberKey: s.key})
+         WHERE s.localities IS NULL OR d.locality IS NULL OR d.issuedOn IS NULL OR d.locality IN s.localities
+         RETURN d
+         UNION
+         MATCH (d:Document {symbolKey: s.key})
+         WHERE s.localities IS NOT NULL AND d.issuedOn IS NOT NULL AND d.locality IS NOT NULL AND NOT d.locality IN s.localities
+           AND NOT d.ambiguous AND d.symbol IS NOT NULL
+         RETURN d LIMIT 3
        }
        WITH DISTINCT d WHERE (d.issuedOn IS NOT NULL OR NOT d.stub) AND NOT d.ambiguous AND d.symbol IS NOT NULL
        RETURN d {.id, .symbol, .issuedOn, .type, .issuer, .term, .locality, .title, .stub, .ambiguous} AS c ORDER BY c.id`,
-      { keys: symbolKeys },
+      { scopes: params },
     );
     return result.records.flatMap((r) => {
       const c = r.get('c') as Record<string, string | boolean | null>;
@@ -377,22 +388,24 @@ export class Neo4jStore implements Store {
     });
   }
 
-  async undatedEvidence(symbolKeys: readonly string[]): Promise<EvidenceRow[]> {
+  async undatedEvidence(symbolKeys: readonly string[], since?: ReadonlyMap<string, string>): Promise<EvidenceRow[]> {
     if (!symbolKeys.length) return [];
     const result = await this.db.query(
       `UNWIND $keys AS k
        CALL (k) {
-         MATCH (e:Evidence {toRefKey: k}) RETURN e
+         MATCH (e:Evidence {toRefKey: k.key}) RETURN e
          UNION
-         MATCH (e:Evidence {fromRefKey: k}) RETURN e
+         MATCH (e:Evidence {fromRefKey: k.key}) RETURN e
          UNION
-         MATCH (e:Evidence {toRefLocal: k}) RETURN e
+         MATCH (e:Evidence {toRefLocal: k.key}) RETURN e
          UNION
-         MATCH (e:Evidence {fromRefLocal: k}) RETURN e
+         MATCH (e:Evidence {fromRefLocal: k.key}) RETURN e
        }
+       OPTIONAL MATCH (source:Document {id: e.source}) WHERE k.since IS NOT NULL
+       WITH e, k, source WHERE k.since IS NULL OR source.issuedOn IS NULL OR source.issuedOn >= k.since
        WITH DISTINCT e ORDER BY e.key
        RETURN ${evidenceProjection('e')} AS row`,
-      { keys: symbolKeys },
+      { keys: symbolKeys.map((key) => ({ key, since: since?.get(key) ?? null })) },
     );
     return result.records.map((r) => toEvidence(r.get('row')));
   }

@@ -1,0 +1,148 @@
+// Batched load into the embedded store, chunk by chunk, with where each chunk's time goes: how load
+// time grows with the store, and a fingerprint of the graph it built. Runs the loader and store of
+// any checkout (--root), so two versions can be measured side by side on the same extractions.
+//   npx tsx scripts/bench/load-chunks.ts --docs 30000 [--root <checkout>] [--data <dir>] [--every 10]
+// Extractions are cached in bench-out/extractions-<docs>-<seed>.v8 (extraction is not what is measured).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Session } from 'node:inspector';
+import { deserialize, serialize } from 'node:v8';
+import { Command } from 'commander';
+
+const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const opts = new Command()
+  .option('--docs <n>', 'corpus size', (v) => parseInt(v, 10), 30_000)
+  .option('--seed <n>', 'corpus seed', (v) => parseInt(v, 10), 1)
+  .option('--chunk <n>', 'documents per batch', (v) => parseInt(v, 10), 1000)
+  .option('--root <dir>', 'checkout whose loader and store to run', here)
+  .option('--data <dir>', 'DATA_DIR of the store (emptied first)')
+  .option('--every <n>', 'print a line every n chunks', (v) => parseInt(v, 10), 10)
+  .option('--no-fingerprint', 'skip hashing the graph at the end')
+  .option('--profile <file>', 'CPU profile of the load loop only (.cpuprofile)')
+  .parse()
+  .opts<{ docs: number; seed: number; chunk: number; root: string; data?: string; every: number; fingerprint: boolean; profile?: string }>();
+
+type Item = { file: string; text: string; extraction: unknown };
+const now = () => performance.now() / 1000;
+
+async function extractions(): Promise<Item[]> {
+  const cache = path.join(here, 'bench-out', `extractions-${opts.docs}-${opts.seed}.v8`);
+  if (existsSync(cache)) return deserialize(readFileSync(cache)) as Item[];
+  const { Corpus } = await import(path.join(here, 'graph-loaders/generate/corpus.ts'));
+  const { safeExtract } = await import(path.join(here, 'graph-loaders/load.ts'));
+  const items: Item[] = [];
+  for (const doc of new Corpus({ docs: opts.docs, seed: opts.seed }).documents()) {
+    const extraction = safeExtract(doc.text, doc.file);
+    if (!('error' in extraction)) items.push({ file: doc.file, text: doc.text, extraction });
+  }
+  mkdirSync(path.dirname(cache), { recursive: true });
+  writeFileSync(cache, serialize(items));
+  return items;
+}
+
+/** Time every call of obj[name] into sums[label]; rows counted when the result is an array. */
+function watch(obj: Record<string, unknown>, name: string, label: string, sums: Map<string, { s: number; rows: number }>): void {
+  const original = obj[name] as (...a: unknown[]) => unknown;
+  if (typeof original !== 'function') return;
+  obj[name] = function (this: unknown, ...args: unknown[]) {
+    const t0 = now();
+    const add = (v: unknown) => {
+      const s = sums.get(label) ?? { s: 0, rows: 0 };
+      s.s += now() - t0;
+      if (Array.isArray(v)) s.rows += v.length;
+      sums.set(label, s);
+      return v;
+    };
+    const out = original.apply(this, args);
+    return out instanceof Promise ? out.then(add) : add(out);
+  };
+}
+
+const items = await extractions();
+const root = path.resolve(opts.root);
+const { prepareBatch } = await import(path.join(root, 'graph-loaders/prepare.ts'));
+const { EmbeddedStore } = await import(path.join(root, 'services/store/embedded/index.ts'));
+const dataDir = opts.data ?? path.join(here, 'bench-out', `data-chunks-${process.pid}`);
+rmSync(dataDir, { recursive: true, force: true });
+const store = await EmbeddedStore.open({ dataDir });
+const sums = new Map<string, { s: number; rows: number }>();
+watch(store, 'candidates', 'candidates', sums);
+watch(store, 'undatedEvidence', 'undated', sums);
+const inner = store as unknown as Record<string, Record<string, unknown>>;
+watch(inner.persistence, 'commit', 'journal', sums);
+watch(inner.persistence, 'writeSnapshot', 'snapshot', sums);
+watch(inner.state, 'apply', 'memapply', sums);
+
+console.log(`root ${root} · ${items.length} docs · chunk ${opts.chunk}`);
+console.log('docs      chunk s  prep s  apply s | candidates s (rows/chunk)  undated s (rows/chunk) | journal snapshot memapply | rel/s so far  rss MB');
+const session = opts.profile ? new Session() : null;
+const post = (method: string, params?: object) => new Promise<unknown>((ok, fail) => session!.post(method, params ?? {}, (err, res) => (err ? fail(err) : ok(res))));
+if (session) {
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+}
+const started = now();
+let evidence = 0;
+let window = { t: 0, prep: 0, apply: 0, n: 0 };
+let last = new Map<string, { s: number; rows: number }>();
+const firstLast: { first?: number; last?: number } = {};
+for (let i = 0; i < items.length; i += opts.chunk) {
+  const chunk = items.slice(i, i + opts.chunk);
+  const t0 = now();
+  const batch = await prepareBatch(chunk, store);
+  const t1 = now();
+  await store.applyBatch(batch);
+  const t2 = now();
+  evidence += batch.evidence.length;
+  window = { t: window.t + t2 - t0, prep: window.prep + t1 - t0, apply: window.apply + t2 - t1, n: window.n + 1 };
+  const k = i / opts.chunk + 1;
+  if (k === 1) firstLast.first = t2 - t0;
+  firstLast.last = t2 - t0;
+  if (k % opts.every === 0 || i + opts.chunk >= items.length) {
+    const d = (label: string) => {
+      const a = sums.get(label) ?? { s: 0, rows: 0 };
+      const b = last.get(label) ?? { s: 0, rows: 0 };
+      return { s: a.s - b.s, rows: (a.rows - b.rows) / window.n };
+    };
+    const f = (x: number) => x.toFixed(2).padStart(6);
+    const c = d('candidates');
+    const u = d('undated');
+    console.log(
+      `${String(Math.min(i + opts.chunk, items.length)).padStart(7)} ${f(window.t / window.n)} ${f(window.prep / window.n)} ${f(window.apply / window.n)}  | ${f(c.s / window.n)} (${Math.round(c.rows)})  ${f(u.s / window.n)} (${Math.round(u.rows)}) | ${f(d('journal').s / window.n)} ${f(d('snapshot').s / window.n)} ${f(d('memapply').s / window.n)} | ${Math.round(evidence / (now() - started))}  ${Math.round(process.memoryUsage().rss / 1e6)}`,
+    );
+    last = new Map([...sums].map(([key, v]) => [key, { ...v }]));
+    window = { t: 0, prep: 0, apply: 0, n: 0 };
+  }
+}
+const total = now() - started;
+if (session) {
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(opts.profile!, JSON.stringify(profile));
+  session.disconnect();
+}
+const totals = [...sums].map(([k, v]) => `${k} ${v.s.toFixed(1)} s`).join(', ');
+console.log(`total ${total.toFixed(1)} s · ${Math.round(items.length / total)} docs/s · ${Math.round(evidence / total)} rel/s (evidence rows ${evidence}) · first chunk ${firstLast.first?.toFixed(2)} s, last ${firstLast.last?.toFixed(2)} s`);
+console.log(`  ${totals}`);
+for (let g = 0; g < 3; g++) (globalThis as { gc?: () => void }).gc?.();
+console.log(`  rss after load ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+
+if (opts.fingerprint) {
+  // The whole graph, updatedAt replaced by the rank of its commit (times differ from run to run, which commit touched a document must not).
+  const dump = await store.dump();
+  const stamps = [...new Set(dump.documents.map((d: { updatedAt?: string | null }) => d.updatedAt ?? ''))].sort();
+  const rank = new Map(stamps.map((s, i) => [s, i]));
+  const docs = createHash('sha256');
+  for (const d of dump.documents) docs.update(JSON.stringify({ ...d, updatedAt: rank.get(d.updatedAt ?? '') }) + '\n');
+  const rows = createHash('sha256');
+  for (const r of dump.evidence) rows.update(JSON.stringify(r) + '\n');
+  const { documentsCsv, relationsCsv } = await import(path.join(root, 'services/export/csv.ts'));
+  const csv = createHash('sha256');
+  for await (const s of documentsCsv(store, { asOf: '2026-01-01' })) csv.update(s);
+  for await (const s of relationsCsv(store, { asOf: '2026-01-01' })) csv.update(s);
+  console.log(`fingerprint: documents ${dump.documents.length} ${docs.digest('hex').slice(0, 16)} · evidence ${dump.evidence.length} ${rows.digest('hex').slice(0, 16)} · csv ${csv.digest('hex').slice(0, 16)} · commits ${stamps.length}`);
+}
+await store.close();
+if (!opts.data) rmSync(dataDir, { recursive: true, force: true });
