@@ -4,13 +4,11 @@
 // by statement; the Neo4j store then opens it as its own.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RELATION_TYPES } from '../../graph-loaders/types.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { cypherStatements } from '../store/neo4j/index.js';
-import { docProps, effectProps } from '../store/neo4j/mapping.js';
-import { evidenceProps } from '../store/neo4j/write.js';
 import type { Store } from '../store/port.js';
-import { documentPages, relationsOf, suppressed, PAGE, type ExportOptions } from './read.js';
+import { neo4jGraphParts } from './neo4j-graph.js';
+import type { ExportOptions } from './read.js';
 
 /** A statement stays under this many characters (texts can be long). */
 const STATEMENT_CHARS = 1_000_000;
@@ -74,27 +72,5 @@ export async function* neo4jCypher(store: Store, options: ExportOptions): AsyncI
     for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) yield `${statement.replace(/\s*\n\s*/g, ' ')};\n`;
   }
   yield 'CALL db.awaitIndexes(300);\n';
-  for await (const docs of documentPages(store, options)) {
-    const texts = await store.texts(docs.map((d) => d.id));
-    const maps = docs.map((d, i) => cypherMap({ ...docProps(d, texts[i]), ...effectProps(d.effect), updatedAt: d.updatedAt ?? null }));
-    yield* unwind(maps, 'CREATE (d:Document) SET d = p');
-    const files = docs.filter((d) => d.file).map((d) => cypherMap({ path: d.file, id: d.id, textHash: d.textHash }));
-    yield* unwind(files, 'CREATE (f:File) SET f = p');
-  }
-  const hidden = await suppressed(store);
-  for await (const rows of store.streamEvidence(PAGE)) {
-    options.signal?.throwIfAborted();
-    yield* unwind(rows.map((r) => cypherMap(evidenceProps(r, hidden))), 'CREATE (e:Evidence) SET e = p');
-  }
-  const curations = await store.curations();
-  yield* unwind(curations.map((c) => cypherMap({ ...c })), 'CREATE (c:Curation) SET c = p');
-  // Typed relationships: one per visible (from, type, to), as the store projects them.
-  for await (const docs of documentPages(store, options)) {
-    const relations = await relationsOf(store, docs);
-    for (const type of RELATION_TYPES) {
-      const pairs = docs.flatMap((d, i) => relations[i].filter((r) => r.type === type).map((r) => cypherMap({ from: d.id, to: r.to })));
-      // the type is one of six constants, never data
-      yield* unwind(pairs, `MATCH (a:Document {id: p.from}), (b:Document {id: p.to}) CREATE (a)-[:${type}]->(b)`);
-    }
-  }
+  for await (const part of neo4jGraphParts(store, options)) yield* unwind(part.rows.map(cypherMap), part.create);
 }
