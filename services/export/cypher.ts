@@ -2,10 +2,7 @@
 // indexes, then UNWIND-ed literal lists) that recreates the graph exactly as the Neo4j store
 // keeps it, texts included. Load it with `cypher-shell -f neo4j.cypher` or run it statement
 // by statement; the Neo4j store then opens it as its own.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
-import { cypherStatements } from '../store/neo4j/index.js';
+import { SCHEMA_FILES, schemaStatements } from '../store/neo4j/index.js';
 import type { Store } from '../store/port.js';
 import { neo4jGraphParts } from './neo4j-graph.js';
 import type { ExportOptions } from './read.js';
@@ -68,8 +65,8 @@ function* unwind(maps: string[], tail: string): Iterable<string> {
 
 export async function* neo4jCypher(store: Store, options: ExportOptions): AsyncIterable<string> {
   yield `// Citation graph: Neo4j 5 dump, made ${new Date().toISOString()}. Load into an empty database:\n//   cypher-shell -u neo4j -p <password> -f neo4j.cypher\n`;
-  for (const file of ['constraints.cypher', 'indexes.cypher']) {
-    for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) yield `${statement.replace(/\s*\n\s*/g, ' ')};\n`;
+  for (const file of SCHEMA_FILES) {
+    for (const statement of schemaStatements(file)) yield `${statement.replace(/\s*\n\s*/g, ' ')};\n`;
   }
   yield 'CALL db.awaitIndexes(300);\n';
   for await (const part of neo4jGraphParts(store, options)) yield* unwind(part.rows.map(cypherMap), part.create);
