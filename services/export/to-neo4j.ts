@@ -66,7 +66,6 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
       // What the store makes when it opens an empty database: the constraints (their indexes find
       // documents by id for the relationships), and the record that its data migrations are done.
       for (const statement of schemaStatements('constraints.cypher')) await session.run(statement);
-      if (process.env.COPY_INDEXES_FIRST) for (const statement of schemaStatements('indexes.cypher')) await session.run(statement);
       await migrate(session);
       const write = async (part: GraphPart) => {
         const phase = phaseOf(part);
