@@ -3,7 +3,7 @@
 // Neo4j (services/export/to-neo4j.ts) once per batch size, and then, with --loader, loaded into
 // the emptied Neo4j by the loader itself (prepare + apply per chunk, as `load` and `npm run bench`
 // do; extraction is left out of both rates). The two Neo4j graphs must have the same counts.
-//   npx tsx scripts/bench/copy.ts --docs 10k --batch 1000,5000,20000 --loader
+//   npx tsx scripts/bench/copy.ts --docs 10k --batch 1000,5000,20000 --writers 1,2 --rounds 2 --loader
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const opts = new Command()
   .option('--seed <n>', 'corpus seed', (v) => parseInt(v, 10), 1)
   .option('--chunk <n>', 'documents per loader batch', (v) => parseInt(v, 10), 1000)
   .option('--batch <sizes>', 'rows per copy transaction, one copy per size', (v) => v.split(',').map(count), [5000])
+  .option('--writers <list>', 'transactions writing nodes at once, one copy per value', (v) => v.split(',').map(Number), [1])
   .option('--loader', 'also load the corpus into Neo4j with the loader, for its rate in the same sitting')
   .option('--rounds <n>', 'rounds of the copies (and the loader), alternating, for a shared machine', (v) => parseInt(v, 10), 1)
   .option('--neo4j-uri <uri>', 'bolt:// or neo4j:// URI', process.env.NEO4J_URI)
@@ -37,7 +38,7 @@ const opts = new Command()
   .option('--neo4j-password <password>', 'Neo4j password', process.env.NEO4J_PASSWORD ?? 'citation-graph-test')
   .option('--neo4j-database <name>', 'Neo4j database', process.env.NEO4J_DATABASE ?? 'neo4j')
   .parse()
-  .opts<{ docs: number; seed: number; chunk: number; batch: number[]; loader?: boolean; rounds: number; neo4jUri?: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string }>();
+  .opts<{ docs: number; seed: number; chunk: number; batch: number[]; writers: number[]; loader?: boolean; rounds: number; neo4jUri?: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string }>();
 
 if (!opts.neo4jUri) throw new Error('give --neo4j-uri or set NEO4J_URI: the copy needs a Neo4j it may empty');
 const cfg: Neo4jConfig = { uri: opts.neo4jUri, user: opts.neo4jUser, password: opts.neo4jPassword, database: opts.neo4jDatabase };
@@ -103,14 +104,14 @@ try {
   rows.push(`| | embedded load (chunks of ${opts.chunk}) | ${embeddedSeconds.toFixed(1)} | ${rate(stats.documents, embeddedSeconds)} | ${rate(stats.relations, embeddedSeconds)} | ${rate(stats.evidence, embeddedSeconds)} | ${os.loadavg()[0].toFixed(1)} | |`);
   const load1 = () => os.loadavg()[0].toFixed(1);
   for (let round = 1; round <= opts.rounds; round++) {
-    for (const batchRows of opts.batch) {
+    for (const [batchRows, writers] of opts.batch.flatMap((b) => opts.writers.map((w) => [b, w] as const))) {
       log(`round ${round}: emptying Neo4j, then copying in transactions of ${batchRows} rows`);
       await emptyNeo4j();
-      const s = await copyToNeo4j(source, cfg, { batchRows });
+      const s = await copyToNeo4j(source, cfg, { batchRows, writers });
       const got = await neo4jStats();
       if (JSON.stringify(got) !== JSON.stringify(stats)) throw new Error(`the copy's counts differ from the source's: ${JSON.stringify(got)} against ${JSON.stringify(stats)}`);
       const writes = Object.entries(s.writeSeconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-      rows.push(`| ${round} | copy into Neo4j, ${batchRows} rows per transaction | ${s.seconds.toFixed(1)} | ${rate(s.documents, s.seconds)} | ${rate(s.relationships, s.seconds)} | ${rate(s.evidence, s.seconds)} | ${load1()} | ${writes} |`);
+      rows.push(`| ${round} | copy into Neo4j, ${batchRows} rows per transaction, ${writers} writer${writers > 1 ? 's' : ''} | ${s.seconds.toFixed(1)} | ${rate(s.documents, s.seconds)} | ${rate(s.relationships, s.seconds)} | ${rate(s.evidence, s.seconds)} | ${load1()} | ${writes} |`);
       log(rows.at(-1)!);
     }
     if (opts.loader) {

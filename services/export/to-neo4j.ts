@@ -26,6 +26,8 @@ const INDEX_SECONDS = 6 * 3600;
 export interface CopyOptions {
   /** Rows per write transaction (measured: see BENCHMARKS.md, copy into Neo4j). */
   batchRows?: number;
+  /** Transactions writing nodes at once (relationships are written one transaction at a time). */
+  writers?: number;
   /** Characters of text per write transaction, so that long texts make smaller transactions. */
   batchChars?: number;
   /** After each committed transaction: the phase and the rows of that phase written so far. */
@@ -45,6 +47,7 @@ export interface CopySummary {
 }
 
 export const DEFAULT_BATCH_ROWS = 5000;
+export const DEFAULT_WRITERS = 1;
 const DEFAULT_BATCH_CHARS = 16_000_000;
 
 const phaseOf = (part: GraphPart): CopyPhase =>
@@ -54,6 +57,7 @@ const phaseOf = (part: GraphPart): CopyPhase =>
 export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: CopyOptions = {}): Promise<CopySummary> {
   const started = performance.now();
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const writers = options.writers ?? DEFAULT_WRITERS;
   const summary: CopySummary = { documents: 0, stubs: 0, files: 0, evidence: 0, curations: 0, relationships: 0, seconds: 0, writeSeconds: { documents: 0, evidence: 0, curations: 0, relationships: 0, indexes: 0 } };
   const done: Record<CopyPhase, number> = { documents: 0, evidence: 0, curations: 0, relationships: 0 };
   // a transaction may take a while on a remote server: retry transient faults for longer than the API does
@@ -69,25 +73,34 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
       await migrate(session);
       const write = async (part: GraphPart) => {
         const phase = phaseOf(part);
-        for (const rows of batches(part.rows, batchRows, options.batchChars ?? DEFAULT_BATCH_CHARS)) {
-          const t0 = performance.now();
-          await session.executeWrite((tx) => tx.run(`UNWIND $rows AS p ${part.create}`, { rows }), { timeout: 600_000 });
-          summary.writeSeconds[phase] += (performance.now() - t0) / 1000;
-          count(summary, part, rows);
-          if (part.kind !== 'nodes' || part.label !== 'File') done[phase] += rows.length;
-          options.onProgress?.(phase, done[phase]);
+        const writer = driver.session({ database: cfg.database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          for (const rows of batches(part.rows, batchRows, options.batchChars ?? DEFAULT_BATCH_CHARS)) {
+            const t0 = performance.now();
+            await writer.executeWrite((tx) => tx.run(`UNWIND $rows AS p ${part.create}`, { rows }), { timeout: 600_000 });
+            summary.writeSeconds[phase] += (performance.now() - t0) / 1000;
+            count(summary, part, rows);
+            if (part.kind !== 'nodes' || part.label !== 'File') done[phase] += rows.length;
+            options.onProgress?.(phase, done[phase]);
+          }
+        } finally {
+          await writer.close();
         }
       };
-      // The next page is read from the source while the last one is written. Writes go one at a
-      // time: a relationship locks both its documents, and a document cited thousands of times
-      // would make concurrent transactions wait on each other.
-      let writing: Promise<void> = Promise.resolve();
+      // The next page is read from the source while the last ones are written. New nodes take no
+      // locks another transaction waits for, so they go `writers` at a time; relationships go one
+      // at a time, after every node: each locks both its documents, and a document cited
+      // thousands of times would make concurrent transactions wait on each other.
+      const writing = new Set<Promise<void>>();
       for await (const part of neo4jGraphParts(source, { documentPage: batchRows, evidencePage: batchRows })) {
-        await writing;
-        writing = write(part);
-        writing.catch(() => {}); // awaited above or below; never an unhandled rejection meanwhile
+        const limit = part.kind === 'relationships' ? 1 : writers;
+        while (writing.size >= limit) await Promise.race(writing);
+        const w = write(part);
+        writing.add(w);
+        // kept in the set when it fails, so that the race above or the wait below throws it
+        w.then(() => writing.delete(w), () => {});
       }
-      await writing;
+      await Promise.all(writing);
       // The other indexes are built once over the whole graph rather than node by node: faster.
       const t0 = performance.now();
       for (const statement of schemaStatements('indexes.cypher')) await session.run(statement);

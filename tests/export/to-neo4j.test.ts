@@ -75,7 +75,7 @@ describe.skipIf(!cfg)('copy into an empty Neo4j', () => {
     const loaded = await rawGraph(cfg!);
 
     await neo.clear();
-    const summary = await copyToNeo4j(source, cfg!, { batchRows: 97 });
+    const summary = await copyToNeo4j(source, cfg!, { batchRows: 97, writers: 3 });
     const copied = await rawGraph(cfg!);
     // the graph has every kind of thing the model holds
     const labels = new Set(copied.nodes.map((n) => JSON.parse(n)[0]));
