@@ -101,7 +101,8 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
         w.then(() => writing.delete(w), () => {});
       }
       await Promise.all(writing);
-      // The other indexes are built once over the whole graph rather than node by node: faster.
+      // The other indexes are built once over the whole graph rather than updated node by node:
+      // the documents and evidence took less time to write without them (BENCHMARKS.md).
       const t0 = performance.now();
       for (const statement of schemaStatements('indexes.cypher')) await session.run(statement);
       await session.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(INDEX_SECONDS) });
