@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Command line: serve (npm start), load (npm run load), extract (npm run extract).
+// Command line: serve (npm start), load (npm run load), extract (npm run extract), export, import, copy.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, ENV_DOCS, loadConfig, type Config } from '../config.js';
@@ -10,6 +12,8 @@ import { listFiles } from '../../graph-loaders/read.js';
 import { resolveExtractions } from '../../graph-loaders/resolve.js';
 import { toExtractionLine } from '../../graph-loaders/output.js';
 import { SAMPLE_CORPUS_DIR } from '../paths.js';
+import { copyToNeo4j, DEFAULT_BATCH_ROWS, type CopyPhase } from '../export/to-neo4j.js';
+import { EmbeddedStore } from '../store/embedded/index.js';
 import { CliError, EXPORT_HELP, runExport, runImport, type ExportCliOptions, type ImportCliOptions } from '../export/cli.js';
 
 const envHelp = `\nEnvironment variables:\n${ENV_DOCS.map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n')}\n`;
@@ -74,6 +78,52 @@ async function load(paths: string[], options: { chunk: string }): Promise<void> 
   });
   printSummary(summary, process.stdout);
   if (summary.errors.length) process.exitCode = 1;
+}
+
+async function copy(options: { toNeo4j: boolean; from?: string; batch: string }): Promise<void> {
+  const cfg = config();
+  if (!cfg.neo4j) fail('copy --to-neo4j writes to the Neo4j of NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD: set NEO4J_URI');
+  if (!cfg.neo4j.password) fail('copy --to-neo4j writes: set NEO4J_PASSWORD');
+  const batchRows = Number(options.batch);
+  if (!Number.isInteger(batchRows) || batchRows < 1) fail(`--batch is not a positive whole number: ${options.batch}`);
+  const dataDir = path.resolve(options.from ?? cfg.dataDir);
+  // opening a folder that does not exist would create an empty store and copy nothing
+  if (!existsSync(dataDir)) fail(`no embedded store in ${dataDir} (give its folder with --from, or set DATA_DIR)`);
+  const source = await EmbeddedStore.open({ dataDir });
+  const target = `Neo4j at ${cfg.neo4j.uri} (database ${cfg.neo4j.database})`;
+  process.stderr.write(`copying the embedded store in ${dataDir} into the ${target}\n`);
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '{phase} {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  try {
+    // the bar's totals come from the source's counts (its visible evidence and its documents, placeholders aside): near enough
+    const stats = await source.stats();
+    const totals: Record<CopyPhase, number> = { documents: stats.documents, evidence: stats.evidence, curations: 0, relationships: stats.relations };
+    let shown: CopyPhase | null = null;
+    const summary = await copyToNeo4j(source, cfg.neo4j, {
+      batchRows,
+      onProgress: (phase, done) => {
+        if (!bar) return;
+        if (phase !== shown) {
+          if (shown) bar.stop();
+          bar.start(Math.max(totals[phase], done), 0, { phase: phase.padEnd(13) });
+          shown = phase;
+        }
+        bar.setTotal(Math.max(totals[phase], done));
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    const s = summary.seconds;
+    const rows = summary.documents + summary.files + summary.evidence + summary.curations + summary.relationships;
+    process.stdout.write(
+      `copied ${summary.documents} documents (${summary.stubs} stubs), ${summary.relationships} relations, ${summary.evidence} evidence rows, ${summary.curations} curations ` +
+        `in ${s.toFixed(1)} s: ${Math.round(summary.documents / s)} documents/s, ${Math.round(summary.relationships / s)} relations/s, ${Math.round(rows / s)} rows/s\n`,
+    );
+  } catch (err) {
+    bar?.stop();
+    fail((err as Error).message);
+  } finally {
+    await source.close();
+  }
 }
 
 async function extract(paths: string[]): Promise<void> {
@@ -154,6 +204,14 @@ program
       process.stdout.write(`imported ${n.documents} documents, ${n.evidence} assertions, ${n.curations} curations\n`);
     }, cliFailure),
   );
+
+program
+  .command('copy')
+  .description('copy the whole embedded store into an EMPTY Neo4j in large batches: the first load of a large corpus (then `load` keeps it current)')
+  .requiredOption('--to-neo4j', 'the target: the Neo4j of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (it must hold nothing)')
+  .option('--from <dir>', 'folder of the embedded store (default DATA_DIR)')
+  .option('--batch <n>', 'rows per write transaction', String(DEFAULT_BATCH_ROWS))
+  .action(copy);
 
 function cliFailure(err: unknown): never {
   if (err instanceof CliError) fail(err.message);

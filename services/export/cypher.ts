@@ -2,15 +2,10 @@
 // indexes, then UNWIND-ed literal lists) that recreates the graph exactly as the Neo4j store
 // keeps it, texts included. Load it with `cypher-shell -f neo4j.cypher` or run it statement
 // by statement; the Neo4j store then opens it as its own.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { RELATION_TYPES } from '../../graph-loaders/types.js';
-import { PROJECT_ROOT } from '../paths.js';
-import { cypherStatements } from '../store/neo4j/index.js';
-import { docProps, effectProps } from '../store/neo4j/mapping.js';
-import { evidenceProps } from '../store/neo4j/write.js';
+import { SCHEMA_FILES, schemaStatements } from '../store/neo4j/index.js';
 import type { Store } from '../store/port.js';
-import { documentPages, relationsOf, suppressed, PAGE, type ExportOptions } from './read.js';
+import { neo4jGraphParts } from './neo4j-graph.js';
+import type { ExportOptions } from './read.js';
 
 /** A statement stays under this many characters (texts can be long). */
 const STATEMENT_CHARS = 1_000_000;
@@ -70,31 +65,9 @@ function* unwind(maps: string[], tail: string): Iterable<string> {
 
 export async function* neo4jCypher(store: Store, options: ExportOptions): AsyncIterable<string> {
   yield `// Citation graph: Neo4j 5 dump, made ${new Date().toISOString()}. Load into an empty database:\n//   cypher-shell -u neo4j -p <password> -f neo4j.cypher\n`;
-  for (const file of ['constraints.cypher', 'indexes.cypher']) {
-    for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) yield `${statement.replace(/\s*\n\s*/g, ' ')};\n`;
+  for (const file of SCHEMA_FILES) {
+    for (const statement of schemaStatements(file)) yield `${statement.replace(/\s*\n\s*/g, ' ')};\n`;
   }
   yield 'CALL db.awaitIndexes(300);\n';
-  for await (const docs of documentPages(store, options)) {
-    const texts = await store.texts(docs.map((d) => d.id));
-    const maps = docs.map((d, i) => cypherMap({ ...docProps(d, texts[i]), ...effectProps(d.effect), updatedAt: d.updatedAt ?? null }));
-    yield* unwind(maps, 'CREATE (d:Document) SET d = p');
-    const files = docs.filter((d) => d.file).map((d) => cypherMap({ path: d.file, id: d.id, textHash: d.textHash }));
-    yield* unwind(files, 'CREATE (f:File) SET f = p');
-  }
-  const hidden = await suppressed(store);
-  for await (const rows of store.streamEvidence(PAGE)) {
-    options.signal?.throwIfAborted();
-    yield* unwind(rows.map((r) => cypherMap(evidenceProps(r, hidden))), 'CREATE (e:Evidence) SET e = p');
-  }
-  const curations = await store.curations();
-  yield* unwind(curations.map((c) => cypherMap({ ...c })), 'CREATE (c:Curation) SET c = p');
-  // Typed relationships: one per visible (from, type, to), as the store projects them.
-  for await (const docs of documentPages(store, options)) {
-    const relations = await relationsOf(store, docs);
-    for (const type of RELATION_TYPES) {
-      const pairs = docs.flatMap((d, i) => relations[i].filter((r) => r.type === type).map((r) => cypherMap({ from: d.id, to: r.to })));
-      // the type is one of six constants, never data
-      yield* unwind(pairs, `MATCH (a:Document {id: p.from}), (b:Document {id: p.to}) CREATE (a)-[:${type}]->(b)`);
-    }
-  }
+  for await (const part of neo4jGraphParts(store, options)) yield* unwind(part.rows.map(cypherMap), part.create);
 }

@@ -21,14 +21,14 @@ export function status(doc: DocumentNode, asOf: string): EffectStatusValue {
   return statusOn(doc.effect, asOf);
 }
 
-/** The documents, a page at a time; one document when options.id is set. */
-export async function* documentPages(store: Store, options: Pick<ExportOptions, 'id' | 'signal'>): AsyncIterable<DocumentNode[]> {
+/** The documents, a page at a time (PAGE unless pageSize); one document when options.id is set. */
+export async function* documentPages(store: Store, options: Pick<ExportOptions, 'id' | 'signal'> & { pageSize?: number }): AsyncIterable<DocumentNode[]> {
   if (options.id !== undefined) {
     const [doc] = await store.getDocuments([options.id]);
     if (doc) yield [doc];
     return;
   }
-  for await (const page of store.streamDocuments(PAGE)) {
+  for await (const page of store.streamDocuments(options.pageSize ?? PAGE)) {
     options.signal?.throwIfAborted();
     yield page;
   }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, SAMPLE_CORPUS_DIR } from '../../services/paths.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
+import { Neo4jStore } from '../../services/store/neo4j/index.js';
+import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -69,4 +71,32 @@ describe('load', () => {
     expect(res.status).toBe(0);
     for (const v of ['PORT', 'HOST', 'DATA_DIR', 'NEO4J_URI']) expect(res.stdout).toContain(v);
   });
+});
+
+describe('copy --to-neo4j', () => {
+  it('needs a Neo4j to write to, with a password, and an embedded store that exists', () => {
+    expect(cli(['copy', '--to-neo4j'], { DATA_DIR: path.join(work, 'data') })).toMatchObject({ status: 2, stderr: expect.stringMatching(/set NEO4J_URI/) });
+    expect(cli(['copy', '--to-neo4j'], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: '' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/set NEO4J_PASSWORD/) });
+    const missing = cli(['copy', '--to-neo4j', '--from', path.join(work, 'nothing-here')], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' });
+    expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(/no embedded store in .*nothing-here/) });
+    expect(cli(['copy'], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' })).toMatchObject({ status: 1, stderr: expect.stringMatching(/--to-neo4j/) });
+  });
+
+  const neo = neo4jConfig();
+  it.skipIf(!neo)('copies the loaded store into an empty Neo4j, with a summary, and refuses to copy into it again', async () => {
+    const dataDir = path.join(work, 'copy-data');
+    cli(['load', corpus], { DATA_DIR: dataDir });
+    await (await freshNeo4j()).close();
+    const env = { NEO4J_URI: neo!.uri, NEO4J_USER: neo!.user, NEO4J_PASSWORD: neo!.password, NEO4J_DATABASE: neo!.database };
+    const first = cli(['copy', '--to-neo4j', '--from', dataDir, '--batch', '7'], env);
+    expect(first.stderr).toContain(`into the Neo4j at ${neo!.uri}`);
+    expect(first).toMatchObject({ status: 0, stdout: expect.stringMatching(/^copied \d+ documents \(\d+ stubs\), \d+ relations, \d+ evidence rows, 0 curations in [\d.]+ s: \d+ documents\/s, \d+ relations\/s, \d+ rows\/s\n$/) });
+    const copied = await Neo4jStore.open(neo!);
+    const source = await EmbeddedStore.open({ dataDir });
+    expect(await copied.stats()).toEqual(await source.stats());
+    await Promise.all([copied.close(), source.close()]);
+    const again = cli(['copy', '--to-neo4j', '--from', dataDir], env);
+    expect(again).toMatchObject({ status: 2, stderr: expect.stringMatching(/is not empty/) });
+    await closeNeo4j();
+  }, 120_000);
 });

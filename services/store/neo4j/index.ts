@@ -17,7 +17,12 @@ import { migrate } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
 import { writeBatch } from './write.js';
 
-const SCHEMA_FILES = ['constraints.cypher', 'indexes.cypher'];
+export const SCHEMA_FILES = ['constraints.cypher', 'indexes.cypher'] as const;
+
+/** The statements of one schema file (schema/neo4j). */
+export function schemaStatements(file: (typeof SCHEMA_FILES)[number]): string[] {
+  return cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'));
+}
 
 /** Statements of a .cypher file: split on semicolons at line ends, comments dropped. */
 export function cypherStatements(text: string): string[] {
@@ -58,7 +63,7 @@ export class Neo4jStore implements Store {
     const session = this.db.driver.session({ database: this.cfg.database });
     try {
       for (const file of SCHEMA_FILES) {
-        for (const statement of cypherStatements(readFileSync(path.join(PROJECT_ROOT, 'schema', 'neo4j', file), 'utf8'))) await session.run(statement);
+        for (const statement of schemaStatements(file)) await session.run(statement);
       }
       await session.run('CALL db.awaitIndexes(300)');
       await migrate(session);
