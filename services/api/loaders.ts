@@ -5,7 +5,7 @@ import type { MercuriusLoaders } from 'mercurius';
 import { symbolKey } from '../../graph-loaders/ids.js';
 import { ENDING_TYPES, endedBy, explain, type EndingFact } from '../domain/effect.js';
 import { today } from '../domain/dates.js';
-import type { DocumentNode, EvidenceRow, RelationType } from '../store/model.js';
+import type { DocumentNode, RelationType } from '../store/model.js';
 import { groupRelations } from '../store/model.js';
 import type { ChainStep } from '../store/port.js';
 import type { ApiContext, ChainLinkView } from './context.js';
@@ -41,34 +41,38 @@ export async function endingFacts(ctx: ApiContext, ids: string[]): Promise<Endin
   return rows.map((list) => list.map((row) => ({ row, from: docs.get(row.from) ?? null, source: docs.get(row.source) ?? null })));
 }
 
+/** Per id, what a root resolver read ahead (prefetch.ts), and the rest in one store call. */
+async function readAheadOr<T>(ids: string[], take: (id: string) => T | undefined, read: (missing: string[]) => Promise<T[]>): Promise<T[]> {
+  const out = ids.map(take);
+  const missing = ids.filter((_, i) => out[i] === undefined);
+  if (missing.length) {
+    const found = await read(missing);
+    let k = 0;
+    out.forEach((v, i) => (out[i] = v ?? found[k++]));
+  }
+  return out as T[];
+}
+
 /** Relations of many documents, with the documents they name remembered for the request. */
 async function relationsOf(ctx: ApiContext, queries: Q<Types>[], direction: 'IN' | 'OUT') {
   const rows = await byParams(queries, async (ids, p) => {
     const types = p.types ?? undefined;
-    const out = ids.map((id) => ctx.relations.take(id, direction, types));
-    const missing = ids.filter((_, i) => !out[i]);
-    if (missing.length) {
+    return readAheadOr(ids, (id) => ctx.relations.take(id, direction, types), async (missing) => {
       const found = await ctx.store.evidenceWithDocuments(missing, direction, types, ctx.documents.fields);
       ctx.documents.remember(found.documents);
-      let k = 0;
-      out.forEach((rows, i) => (out[i] = rows ?? found.rows[k++]));
-    }
-    return out as EvidenceRow[][];
+      return found.rows;
+    });
   });
   return rows.map(groupRelations);
 }
 
 /** Chain walks of many documents: those a root resolver read ahead, the rest in one store call. */
-async function chainsOf(ctx: ApiContext, ids: string[], direction: 'IN' | 'OUT', maxDepth: number): Promise<ChainStep[][]> {
-  const out = ids.map((id) => ctx.relations.takeChain(id, direction, maxDepth));
-  const missing = ids.filter((_, i) => !out[i]);
-  if (missing.length) {
+function chainsOf(ctx: ApiContext, ids: string[], direction: 'IN' | 'OUT', maxDepth: number): Promise<ChainStep[][]> {
+  return readAheadOr(ids, (id) => ctx.relations.takeChain(id, direction, maxDepth), async (missing) => {
     const found = await ctx.store.chains(missing, direction, maxDepth, ctx.documents.fields);
     for (const steps of found) ctx.documents.remember(steps.map((s) => s.document));
-    let k = 0;
-    out.forEach((steps, i) => (out[i] = steps ?? found[k++]));
-  }
-  return out as ChainStep[][];
+    return found;
+  });
 }
 
 type AsOf = { asOf?: string | null };

@@ -12,6 +12,13 @@ type Types = readonly RelationType[] | undefined;
 
 const keyOf = (id: string, direction: Direction, types: Types) => `${direction}|${types?.length ? [...types].sort().join(',') : '*'}|${id}`;
 
+/** A value read ahead is used by one loader call only: a second asks the store as before. */
+function takeOnce<T>(stash: Map<string, T>, key: string): T | undefined {
+  const value = stash.get(key);
+  stash.delete(key);
+  return value;
+}
+
 /** Relations (per document, direction and types) and chain walks a root resolver read ahead; each taken once. */
 export class RequestRelations {
   private readonly stash = new Map<string, EvidenceRow[]>();
@@ -22,10 +29,7 @@ export class RequestRelations {
   }
 
   take(id: string, direction: Direction, types: Types): EvidenceRow[] | undefined {
-    const key = keyOf(id, direction, types);
-    const rows = this.stash.get(key);
-    this.stash.delete(key);
-    return rows;
+    return takeOnce(this.stash, keyOf(id, direction, types));
   }
 
   /** Chain walks read ahead, per document, direction and depth; each taken once. */
@@ -34,10 +38,7 @@ export class RequestRelations {
   }
 
   takeChain(id: string, direction: Direction, maxDepth: number): ChainStep[] | undefined {
-    const key = `${direction}|${maxDepth}|${id}`;
-    const steps = this.chains.get(key);
-    this.chains.delete(key);
-    return steps;
+    return takeOnce(this.chains, `${direction}|${maxDepth}|${id}`);
   }
 }
 
