@@ -101,28 +101,28 @@ function projection<T>(reads: Record<string, { props: readonly string[]; read: (
 
 const WHOLE_DOCUMENT = projection<DocumentNode>(DOCUMENT_READS, Object.keys(DOCUMENT_READS));
 const WHOLE_EVIDENCE = projection<EvidenceRow>(EVIDENCE_READS, Object.keys(EVIDENCE_READS));
-// built once per field set: the API makes one per distinct query (api/fields.ts)
-const documentReaders = new WeakMap<ReadFields, Projection<DocumentNode>>();
-const evidenceReaders = new WeakMap<ReadFields, Projection<EvidenceRow>>();
+/**
+ * Readers of some fields, built once per field set (the API makes one field set per distinct
+ * query, api/fields.ts); `whole` without a field set.
+ */
+function readers<T>(reads: Record<string, { props: readonly string[]; read: (p: Props) => unknown }>, whole: Projection<T>, fieldsOf: (f: ReadFields) => string[]): (fields?: ReadFields) => Projection<T> {
+  const built = new WeakMap<ReadFields, Projection<T>>();
+  return (fields) => {
+    if (!fields) return whole;
+    let reader = built.get(fields);
+    if (!reader) built.set(fields, (reader = projection<T>(reads, fieldsOf(fields))));
+    return reader;
+  };
+}
 
 /**
  * The reader of the document fields asked for (the id always), or of whole documents. Fields not
  * asked for are absent from what it reads, not null: a missing field is never taken for an empty one.
  */
-export function documentReader(fields?: ReadFields): Projection<DocumentNode> {
-  if (!fields) return WHOLE_DOCUMENT;
-  let reader = documentReaders.get(fields);
-  if (!reader) documentReaders.set(fields, (reader = projection(DOCUMENT_READS, ['id', ...new Set(fields.document)])));
-  return reader;
-}
+export const documentReader = readers(DOCUMENT_READS, WHOLE_DOCUMENT, (f) => ['id', ...new Set(f.document)]);
 
 /** The reader of the evidence fields asked for (EVIDENCE_KEYS always), or of whole rows. */
-export function evidenceReader(fields?: ReadFields): Projection<EvidenceRow> {
-  if (!fields) return WHOLE_EVIDENCE;
-  let reader = evidenceReaders.get(fields);
-  if (!reader) evidenceReaders.set(fields, (reader = projection(EVIDENCE_READS, [...EVIDENCE_KEYS, ...new Set(fields.evidence ?? [])])));
-  return reader;
-}
+export const evidenceReader = readers(EVIDENCE_READS, WHOLE_EVIDENCE, (f) => [...EVIDENCE_KEYS, ...new Set(f.evidence ?? [])]);
 
 /** Whole documents: a variable's properties as a Cypher list (documentReader). Never the body: texts() reads it on demand. */
 export function docProjection(v: string): string {
