@@ -17,12 +17,8 @@ import { copyToNeo4j } from '../../services/export/to-neo4j.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import { Neo4jStore } from '../../services/store/neo4j/index.js';
 import type { Stats, Store } from '../../services/store/port.js';
+import { count } from './args.js';
 
-const count = (v: string) => {
-  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(v.trim());
-  if (!m) throw new Error(`not a count: ${v}`);
-  return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1));
-};
 
 const opts = new Command()
   .description('Time the copy of an embedded store into an empty Neo4j, next to the loader into Neo4j')

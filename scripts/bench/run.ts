@@ -16,6 +16,7 @@ import type { ScenarioResult, SizeResult, StoreResult } from './results.js';
 import { startWorker, type WorkerHandle } from './spawn.js';
 import type { ExtractResult } from './stages/extract.js';
 import { breakdowns, markdown } from './table.js';
+import { count, list } from './args.js';
 
 interface Options {
   docs: number[];
@@ -46,12 +47,6 @@ interface Options {
   table?: string[];
 }
 
-const count = (v: string) => {
-  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(v.trim());
-  if (!m) throw new Error(`not a count: ${v}`);
-  return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1));
-};
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 function options(): Options {
   return new Command()
