@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Session } from 'node:inspector';
 import { deserialize, serialize } from 'node:v8';
 import { Command } from 'commander';
+import { startProfile } from './cpu-profile.js';
 
 const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const opts = new Command()
@@ -76,14 +76,7 @@ watch(inner.state, 'apply', 'memapply', sums);
 
 console.log(`root ${root} · ${items.length} docs · chunk ${opts.chunk}`);
 console.log('docs      chunk s  prep s  apply s | candidates s (rows/chunk)  undated s (rows/chunk) | journal snapshot memapply | rel/s so far  rss MB');
-const session = opts.profile ? new Session() : null;
-const post = (method: string, params?: object) => new Promise<unknown>((ok, fail) => session!.post(method, params ?? {}, (err, res) => (err ? fail(err) : ok(res))));
-if (session) {
-  session.connect();
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 1000 });
-  await post('Profiler.start');
-}
+const stopProfile = opts.profile ? await startProfile(1000) : null;
 const started = now();
 let evidence = 0;
 let window = { t: 0, prep: 0, apply: 0, n: 0 };
@@ -118,11 +111,7 @@ for (let i = 0; i < items.length; i += opts.chunk) {
   }
 }
 const total = now() - started;
-if (session) {
-  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-  writeFileSync(opts.profile!, JSON.stringify(profile));
-  session.disconnect();
-}
+await stopProfile?.(opts.profile!);
 const totals = [...sums].map(([k, v]) => `${k} ${v.s.toFixed(1)} s`).join(', ');
 console.log(`total ${total.toFixed(1)} s · ${Math.round(items.length / total)} docs/s · ${Math.round(evidence / total)} rel/s (evidence rows ${evidence}) · first chunk ${firstLast.first?.toFixed(2)} s, last ${firstLast.last?.toFixed(2)} s`);
 console.log(`  ${totals}`);

@@ -1,7 +1,6 @@
 // One benchmark process: extraction, or a store loaded and served, or the peer served. Run by
 // run.ts with IPC; one process per store so memory and CPU figures belong to that store alone.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import { loadConfig, type Neo4jConfig } from '../../services/config.js';
 import { buildServer } from '../../services/server.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import type { Store } from '../../services/store/port.js';
+import { startProfile } from './cpu-profile.js';
 import { Breakdown, instrumentReads } from './instrument.js';
 import { buildPeerServer } from './peer/server.js';
 import { runExtract } from './stages/extract.js';
@@ -39,7 +39,7 @@ async function serve(app: FastifyInstance): Promise<number> {
  * profiles of the serving process (written to a file) around a measured run.
  */
 function serveControl(reads: Breakdown | null): Promise<void> {
-  let session: Session | null = null;
+  let stopProfile: ((file: string) => Promise<void>) | null = null;
   return new Promise((resolve) => {
     process.on('message', async (m: { type?: string; file?: string }) => {
       if (m?.type === 'stop') resolve();
@@ -48,39 +48,19 @@ function serveControl(reads: Breakdown | null): Promise<void> {
         send({ type: 'reads-reset' });
       } else if (m?.type === 'reads') send({ type: 'reads', rows: reads?.rows() ?? [] });
       else if (m?.type === 'profile-start') {
-        session = new Session();
-        session.connect();
-        await session.post('Profiler.enable');
-        await session.post('Profiler.start');
+        stopProfile = await startProfile();
         send({ type: 'profile-start' });
-      } else if (m?.type === 'profile-stop' && session) {
-        const { profile } = await session.post('Profiler.stop');
-        session.disconnect();
-        session = null;
-        mkdirSync(path.dirname(m.file!), { recursive: true });
-        writeFileSync(m.file!, JSON.stringify(profile));
+      } else if (m?.type === 'profile-stop' && stopProfile) {
+        await stopProfile(m.file!);
+        stopProfile = null;
         send({ type: 'profile-stop' });
       }
     });
   });
 }
 
-/** A CPU profile of this process from now until the returned function is called. */
-async function profileUntil(file: string): Promise<() => Promise<void>> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return async () => {
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(profile));
-  };
-}
-
 async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<void> {
-  const stopProfile = t.profileFile ? await profileUntil(t.profileFile) : null;
+  const stopProfile = t.profileFile ? await startProfile() : null;
   gc();
   const rssEmpty = process.memoryUsage().rss;
   let dataDir: string | null = null;
@@ -104,7 +84,7 @@ async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<voi
     maxSeconds: t.maxLoadSeconds,
     onProgress: (done, total) => progress(`${t.kind}: ${done}/${total} documents loaded (${((performance.now() - started) / 1000).toFixed(0)} s)`),
   });
-  await stopProfile?.();
+  await stopProfile?.(t.profileFile!);
   const pools = await buildPools(store, corpus, load.sampleIds, t.seed);
   load.sampleIds = [];
   corpus = null; // the generator's plan is not the store's memory
