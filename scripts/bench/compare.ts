@@ -7,9 +7,11 @@
 // --docs must be its corpus size (the chain scenario's starts come from that generated corpus).
 // With --neo4j-pid-file the Neo4j server's CPU per request is measured as well (from /proc; only
 // this script should be sending it queries).
+// Each side also hashes every answer it gave: the two checkouts must answer the same, byte for byte.
 // Each side runs in its own process, importing its checkout's server; requests go through
 // app.inject one at a time, so the figure is the API's own CPU, without the network or queueing.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,9 +61,10 @@ async function child(root: string, o: Opts): Promise<void> {
   const chainIds: string[] = corpus.chains().filter((c: { length: number }) => c.length >= 21).slice(0, 50).map((c: { id: string }) => c.id);
   const neo4jPid = o.neo4jPidFile ? pidOfFile(o.neo4jPidFile) : null;
   const out: Record<string, number> = {};
+  const answers: Record<string, string> = {};
   for (const [name, query] of Object.entries(QUERIES)) {
     if (name === 'chain20' && !chainIds.length) continue;
-    const run = async (count: number) => {
+    const run = async (count: number, bodies: string[] = []) => {
       const before = process.cpuUsage();
       const neo4jBefore = cpuSecondsOf(neo4jPid);
       for (let i = 0; i < count; i++) {
@@ -69,19 +72,22 @@ async function child(root: string, o: Opts): Promise<void> {
         const variables = name === 'document' ? { id } : name === 'chain20' ? { id: chainIds[i % chainIds.length] } : { after: encodeCursor({ id }) };
         const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
         if (res.statusCode !== 200 || JSON.parse(res.body).errors) throw new Error(`${name}: ${res.body.slice(0, 300)}`);
+        bodies.push(res.body);
       }
       const used = process.cpuUsage(before);
       const neo4jAfter = cpuSecondsOf(neo4jPid);
       return { api: (used.user + used.system) / 1000 / count, neo4j: neo4jBefore !== null && neo4jAfter !== null ? ((neo4jAfter - neo4jBefore) * 1000) / count : null };
     };
     await run(Math.min(100, o.requests)); // warm-up: the JIT, the caches
-    const { api, neo4j } = await run(o.requests);
+    const bodies: string[] = [];
+    const { api, neo4j } = await run(o.requests, bodies);
+    answers[name] = `${bodies.length} answers, sha256 ${createHash('sha256').update(bodies.join('\n')).digest('hex').slice(0, 16)}`;
     out[name] = api;
     if (neo4j !== null) out[`${name} (Neo4j)`] = neo4j;
   }
   await app.close();
   await store.close();
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  process.stdout.write(`${JSON.stringify(answers)}\n${JSON.stringify(out)}\n`);
 }
 
 function options(): Opts {
@@ -107,14 +113,17 @@ else {
     { name: path.resolve(o.against), root: path.resolve(o.against) },
   ];
   const results = new Map<string, Record<string, number>[]>();
+  const answers = new Set<string>();
   for (let round = 0; round < o.rounds; round++) {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
       const args = ['--import', 'tsx', HERE, '--child', side.root, '--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests), ...(o.neo4jPidFile ? ['--neo4j-pid-file', o.neo4jPidFile] : [])];
-      const line = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').at(-1)!;
+      const [said, line] = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').slice(-2);
       results.set(side.name, [...(results.get(side.name) ?? []), JSON.parse(line)]);
-      process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n`);
+      answers.add(said);
+      process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n[compare] answers: ${said}\n`);
     }
   }
+  console.log(answers.size === 1 ? `Every side and round gave the same answers: ${[...answers][0]}\n` : `ANSWERS DIFFER between sides or rounds:\n${[...answers].join('\n')}\n`);
   console.log(`| CPU per request (${o.store}) | ${sides.map((s) => s.name).join(' | ')} |`);
   console.log(`|---|${sides.map(() => '---').join('|')}|`);
   for (const name of Object.keys(results.get(sides[0].name)![0])) {

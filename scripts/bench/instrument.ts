@@ -102,7 +102,7 @@ export function instrumentWrites(store: Store, into: Breakdown): boolean {
   return true;
 }
 
-const READS = ['getDocuments', 'evidenceOf', 'evidenceWithDocuments', 'findDocuments', 'documentsBySymbol', 'chains', 'chainsWithDocuments', 'path', 'texts', 'candidates', 'undatedEvidence'] as const;
+const READS = ['getDocuments', 'evidenceOf', 'evidenceWithDocuments', 'findDocuments', 'findDocumentsWithEvidence', 'documentsBySymbol', 'chains', 'chainsWithDocuments', 'path', 'texts', 'candidates', 'undatedEvidence'] as const;
 
 /** Count and time every read a store serves: how many store calls one GraphQL request costs. */
 export function instrumentReads(store: Store, into: Breakdown): void {

@@ -1,8 +1,8 @@
-// Look-ahead for the commonest requests, a document with its relations or with its supersession
-// chain. The root resolver reads the document with its relations and their targets (or with its
-// chain) in one store call (one Cypher query on Neo4j), the way the Neo4j GraphQL library turns a
-// request into one query; the loader then finds the rows or steps here instead of asking the
-// store again.
+// Look-ahead for the commonest requests, a document or a page of documents with their relations,
+// or a document with its supersession chain. The root resolver reads the documents with their
+// relations and their targets (or with its chain) in one store call (one Cypher query on Neo4j),
+// the way the Neo4j GraphQL library turns a request into one query; the loader then finds the rows
+// or steps here instead of asking the store again.
 import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { EvidenceRow, RelationType } from '../store/model.js';
 import type { ChainStep, Direction } from '../store/port.js';
@@ -43,11 +43,12 @@ export class RequestRelations {
 }
 
 /**
- * The types argument of `outgoing` under the field being resolved (a Document), or undefined when
- * the query does not ask for outgoing, or asks for it twice with different types.
+ * The types argument of `outgoing` under the field being resolved (a Document), or under the
+ * documents at `under` below it (a page's edges.node), or undefined when the query does not ask
+ * for outgoing, or asks for it twice with different types.
  */
-export function selectedOutgoing(info: GraphQLResolveInfo): { types: Types } | undefined {
-  const nodes = selectedFields(info, 'outgoing');
+export function selectedOutgoing(info: GraphQLResolveInfo, under: readonly string[] = []): { types: Types } | undefined {
+  const nodes = selectedFields(info, 'outgoing', under);
   if (!nodes.length) return undefined;
   const field = (info.schema.getType('Document') as GraphQLObjectType).getFields().outgoing;
   const asked = nodes.map((n) => (getArgumentValues(field, n, info.variableValues).types as RelationType[] | null | undefined) ?? undefined);

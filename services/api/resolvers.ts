@@ -13,7 +13,7 @@ import { isIsoDate, today } from '../domain/dates.js';
 import { EFFECT_STATUSES, IN_EFFECT_VALUES, statusOn, statusPredicate, type EffectStatusValue, type StatusPredicate } from '../domain/effect.js';
 import type { Curation, DocumentNode, EvidenceRow, Relation, RelationType } from '../store/model.js';
 import { emptyBatch, groupRelations, relationKey } from '../store/model.js';
-import type { DocumentQuery } from '../store/port.js';
+import type { DocumentPage, DocumentQuery } from '../store/port.js';
 import { requireWriter } from './auth.js';
 import type { ApiContext, ChainLinkView } from './context.js';
 import { badInput, notFound } from './errors.js';
@@ -92,6 +92,9 @@ export function toQuery(filter: FilterInput | null | undefined): DocumentQuery {
   if (predicate) q.status = predicate;
   return q;
 }
+
+/** Where a page's documents sit under `documents`. */
+const PAGE_DOCUMENT = ['edges', 'node'];
 
 function pageSize(first: number | null | undefined, max: number): number {
   const n = first ?? 20;
@@ -174,8 +177,23 @@ export function makeResolvers(): IResolvers<unknown, ApiContext> {
       },
       async documents(_: unknown, args: { filter?: FilterInput; first?: number; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
         const first = pageSize(args.first, ctx.config.maxPageSize);
+        const query = toQuery(args.filter);
         // counting every match is the costly part in Neo4j: only when the query asks for it
-        const page = await ctx.store.findDocuments(toQuery(args.filter), first, args.after ?? null, { count: selectedFields(info, 'totalCount').length > 0, fields: ctx.documents.fields });
+        const options = { count: selectedFields(info, 'totalCount').length > 0, fields: ctx.documents.fields };
+        const outgoing = selectedOutgoing(info, PAGE_DOCUMENT);
+        let page: DocumentPage;
+        if (outgoing) {
+          // the page, its items' relations and their targets in one store call (prefetch.ts)
+          const found = await ctx.store.findDocumentsWithEvidence(query, first, args.after ?? null, { direction: 'OUT', types: outgoing.types }, options);
+          page = found.page;
+          ctx.documents.remember(found.evidence.documents);
+          ctx.relations.put(
+            page.items.map((i) => i.id),
+            'OUT',
+            outgoing.types,
+            found.evidence.rows,
+          );
+        } else page = await ctx.store.findDocuments(query, first, args.after ?? null, options);
         ctx.documents.remember(page.items.map((i) => i.document));
         const edges = page.items.map((item) => ({ cursor: item.cursor, node: item.document }));
         return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };

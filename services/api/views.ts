@@ -46,6 +46,16 @@ export function viewStore(store: Store): Store {
             const page = await target.findDocuments(...args);
             return { ...page, items: page.items.map((i) => ({ ...i, document: docView(i.document) })) };
           };
+        case 'findDocumentsWithEvidence':
+          return async (...args: Parameters<Store['findDocumentsWithEvidence']>) => {
+            const { page, evidence } = await target.findDocumentsWithEvidence(...args);
+            // a page's documents come in both parts: one view each
+            const views = new Map(page.items.map((i) => [i.document, docView(i.document)]));
+            return {
+              page: { ...page, items: page.items.map((i) => ({ ...i, document: views.get(i.document)! })) },
+              evidence: { ...evidence, documents: evidence.documents.map((d) => views.get(d) ?? docView(d)) },
+            };
+          };
         case 'chains':
           return async (...args: Parameters<Store['chains']>) => (await target.chains(...args)).map(stepViews);
         case 'chainsWithDocuments':

@@ -51,6 +51,21 @@ export interface EvidenceWithDocuments {
   documents: DocumentNode[];
 }
 
+/** Which relations of each page item to read with the page: one direction, some types or all. */
+export interface RelationsAsked {
+  direction: Direction;
+  types?: readonly RelationType[];
+}
+
+/**
+ * A page with its items' evidence: `evidence` is what evidenceWithDocuments returns for the page's
+ * ids (rows one list per item, in page order; documents: the items and every document the rows name).
+ */
+export interface PageWithEvidence {
+  page: DocumentPage;
+  evidence: EvidenceWithDocuments;
+}
+
 /** Chains with the documents they start from, one per id (null where there is none). */
 export interface ChainsWithDocuments {
   steps: ChainStep[][];
@@ -117,6 +132,17 @@ export interface Store {
   evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[], fields?: ReadFields): Promise<EvidenceWithDocuments>;
   /** A page of matches; `count: false` lets a store skip counting them all (totalCount is then -1). */
   findDocuments(query: DocumentQuery, first: number, after: string | null, options?: { count?: boolean; fields?: ReadFields }): Promise<DocumentPage>;
+  /**
+   * findDocuments, plus in the same read evidenceWithDocuments of the page's ids: a page of documents
+   * with their relations and targets (one round trip on Neo4j instead of two).
+   */
+  findDocumentsWithEvidence(
+    query: DocumentQuery,
+    first: number,
+    after: string | null,
+    relations: RelationsAsked,
+    options?: { count?: boolean; fields?: ReadFields },
+  ): Promise<PageWithEvidence>;
   documentsBySymbol(symbolKeys: readonly string[], fields?: ReadFields): Promise<DocumentNode[][]>;
   /** SUPERSEDES walks, one per id: OUT = older (what it replaced), IN = newer (what replaced it). */
   chains(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainStep[][]>;

@@ -59,6 +59,8 @@ function wholeReads(store: Store): Store {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       if (prop === 'findDocuments') return (q: unknown, first: unknown, after: unknown, options?: { count?: boolean }) => value.call(target, q, first, after, options && { count: options.count });
+      if (prop === 'findDocumentsWithEvidence')
+        return (q: unknown, first: unknown, after: unknown, relations: unknown, options?: { count?: boolean }) => value.call(target, q, first, after, relations, options && { count: options.count });
       const at = fieldsAt[String(prop)];
       return at === undefined ? value.bind(target) : (...args: unknown[]) => value.apply(target, args.slice(0, at));
     },
@@ -163,7 +165,7 @@ for (const [name, open] of [
         // the fixture sets each field somewhere, so a field read wrong cannot pass as empty
         expect(values.some((v) => v !== null && v !== false && !(Array.isArray(v) && !v.length)), field.name).toBe(true);
       }
-      expect([...given].sort()).toEqual(expect.arrayContaining(['chains', 'chainsWithDocuments', 'documentsBySymbol', 'evidenceWithDocuments', 'findDocuments', 'getDocuments']));
+      expect([...given].sort()).toEqual(expect.arrayContaining(['chains', 'chainsWithDocuments', 'documentsBySymbol', 'evidenceWithDocuments', 'findDocuments', 'findDocumentsWithEvidence', 'getDocuments']));
     });
 
     it('for every Relation and Evidence field, wherever a relation appears', async () => {

@@ -122,9 +122,18 @@ for (const [storeName, open] of STORES) {
           expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
           expect(body.data!.documents.edges).toHaveLength(100);
           console.log(`store calls for 100 documents with relations, evidence sources and targets: ${JSON.stringify(Object.fromEntries(local.calls))}`);
-          // the page brings its documents, the relations bring the documents they name
-          expect(Object.fromEntries(local.calls)).toEqual({ findDocuments: 1, evidenceWithDocuments: 1 });
+          // the page, its relations and the documents they name: one store call
+          expect(Object.fromEntries(local.calls)).toEqual({ findDocumentsWithEvidence: 1 });
           expect(body.data!.documents.edges[0].node.outgoing[0].to.symbol).toMatch(/-NQ\/TW$/);
+
+          // a page without relations reads only the page; two outgoing selections that differ, the page then the relations
+          local.calls.clear();
+          await local.gql(`{ documents(first: 5) { edges { node { id } } } }`);
+          expect(Object.fromEntries(local.calls)).toEqual({ findDocuments: 1 });
+          local.calls.clear();
+          const mixed = await local.gql(`{ documents(first: 5) { edges { node { cites: outgoing(types: [CITES]) { to { id } } all: outgoing { type } } } } }`);
+          expect(mixed.body.data!.documents.edges[0].node.cites).toHaveLength(1);
+          expect(Object.fromEntries(local.calls)).toEqual({ findDocuments: 1, evidenceWithDocuments: 2 });
 
           local.calls.clear();
           const one = await local.gql(`{ document(id: "${docs[0].id}") { id outgoing { to { id } evidence { source { id } } } } }`);

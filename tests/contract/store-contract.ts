@@ -88,6 +88,50 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect(lone.documents.map((d) => d.id)).toEqual([KL312]);
     });
 
+    it('reads a page with its items\' evidence in one call, the same as separate reads', async () => {
+      await store.applyBatch(sample());
+      await store.applyBatch(chainBatch(7));
+      // a removed relation (no rows, no relationship) and an added one (asserted by no document)
+      const at = '2026-11-22T10:00:00.000Z';
+      const b = emptyBatch();
+      b.curations = [
+        { id: 'c1', action: 'REMOVE', from: STOP, to: NQ45, type: 'CITES', reason: 'not a citation', author: 'lan', at },
+        { id: 'c2', action: 'ADD', from: KL96, to: NEW08, type: 'CITES', reason: 'missed by the loader', author: 'lan', at },
+      ];
+      b.evidence = [{ ...ev(KL96, 'CITES', NEW08), key: curatedEvidenceKey('c2'), source: CURATION_SOURCE, curated: true, author: 'lan', at, reason: 'missed', rule: 'curated', toHow: 'curated', fromHow: 'curated' }];
+      await store.applyBatch(b);
+      // a relation that a third document asserts
+      await store.applyBatch(batch({ docs: [doc(KL312, { type: 'Kết luận' })], evidence: [ev(NEW08, 'SUPERSEDES', OLD08, { source: KL312, start: 40 })] }));
+      const byId = (a: DocumentNode, b: DocumentNode) => (a.id < b.id ? -1 : 1);
+      const everything = await store.findDocuments({}, 100, null);
+      const queries: Parameters<Store['findDocuments']>[0][] = [{}, { includeStubs: false }, { text: 'Hải Phòng' }, { symbolKey: '08-NQ/TU' }, { status: statusPredicate(IN_EFFECT_VALUES, '2025-06-01') }];
+      let withRows = 0;
+      for (const query of queries) {
+        for (const [first, after] of [[3, null], [100, null], [0, null], [4, everything.items[2].cursor]] as const) {
+          for (const [direction, types] of [['OUT', undefined], ['IN', undefined], ['OUT', ['CITES', 'IMPLEMENTS']]] as const) {
+            for (const count of [true, false]) {
+              const asked = { direction, types };
+              const found = await store.findDocumentsWithEvidence(query, first, query.text ? null : after, asked, { count });
+              const page = await store.findDocuments(query, first, query.text ? null : after, { count });
+              expect(found.page, JSON.stringify({ query, first, direction, count })).toEqual(page);
+              const ids = page.items.map((i) => i.id);
+              const separate = await store.evidenceWithDocuments(ids, direction, types);
+              expect(found.evidence.rows).toEqual(separate.rows);
+              expect([...found.evidence.documents].sort(byId)).toEqual(separate.documents.sort(byId));
+              withRows += found.evidence.rows.flat().length;
+            }
+          }
+        }
+      }
+      expect(withRows).toBeGreaterThan(0);
+      // the curated relation is read, the removed one is not
+      const kl96 = await store.findDocumentsWithEvidence({ symbolKey: '96-KL/TW' }, 5, null, { direction: 'OUT' });
+      expect(kl96.evidence.rows[0].map((r) => [r.type, r.to, r.curated])).toContainEqual(['CITES', NEW08, true]);
+      expect(kl96.evidence.documents.map((d) => d.id)).toContain(NEW08);
+      const stop = await store.findDocumentsWithEvidence({ text: 'Hải Phòng' }, 5, null, { direction: 'OUT' });
+      expect(stop.evidence.rows.flat().some((r) => r.from === STOP && r.to === NQ45 && r.type === 'CITES')).toBe(false);
+    });
+
     it('returns each page item and chain step with its document', async () => {
       await store.applyBatch(chainBatch(5));
       for (const count of [true, false]) {
@@ -413,6 +457,14 @@ export function storeContract(name: string, target: ContractTarget | null): void
       for (const fields of asks) {
         for (const d of await store.getDocuments(ids, fields)) sameDocument(d, fields, 'getDocuments');
         for (const i of (await store.findDocuments({}, 10, null, { fields })).items) sameDocument(i.document, fields, 'findDocuments');
+        for (const direction of ['OUT', 'IN'] as const) {
+          const page = await store.findDocumentsWithEvidence({}, 10, null, { direction }, { fields });
+          const ids = page.page.items.map((i) => i.id);
+          expect(page.evidence.rows.map((l) => l.map((r) => r.key))).toEqual((await store.evidenceOf(ids, direction)).map((l) => l.map((r) => r.key)));
+          for (const i of page.page.items) sameDocument(i.document, fields, 'findDocumentsWithEvidence');
+          for (const r of page.evidence.rows.flat()) sameRow(r, fields, `findDocumentsWithEvidence ${direction}`);
+          for (const d of page.evidence.documents) sameDocument(d, fields, `findDocumentsWithEvidence ${direction}`);
+        }
         for (const d of (await store.documentsBySymbol(['12-NQ/TW'], fields)).flat()) sameDocument(d, fields, 'documentsBySymbol');
         for (const direction of ['OUT', 'IN'] as const) {
           const found = await store.evidenceWithDocuments(ids, direction, undefined, fields);

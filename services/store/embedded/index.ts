@@ -7,7 +7,7 @@ import { shortestPath, walk } from '../../domain/walk.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from '../cursor.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
 import { relationKey } from '../model.js';
-import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, Stats, Store } from '../port.js';
+import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, PageWithEvidence, RelationsAsked, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { candidateOfNode } from '../keys.js';
 import { GraphState } from './graph-state.js';
@@ -156,6 +156,16 @@ export class EmbeddedStore implements Store {
       totalCount: keys.length,
       hasNextPage: start + first < keys.length,
     };
+  }
+
+  async findDocumentsWithEvidence(query: DocumentQuery, first: number, after: string | null, relations: RelationsAsked): Promise<PageWithEvidence> {
+    const page = await this.findDocuments(query, first, after);
+    const evidence = await this.evidenceWithDocuments(
+      page.items.map((i) => i.id),
+      relations.direction,
+      relations.types,
+    );
+    return { page, evidence };
   }
 
   /** Every match in page order; cached per query until the graph changes. */

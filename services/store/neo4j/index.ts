@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../paths.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { candidateOfNode } from '../keys.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch, RelationType } from '../model.js';
-import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, ReadFields, Stats, Store } from '../port.js';
+import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, PageWithEvidence, ReadFields, RelationsAsked, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
 import { documentWhere, luceneQuery } from './filter.js';
 import { docProjection, documentReader, evidenceProjection, evidenceReader, toDocument, toEvidence, type Projected, type Projection } from './mapping.js';
@@ -109,39 +109,115 @@ export class Neo4jStore implements Store {
 
   async evidenceWithDocuments(ids: readonly string[], direction: Direction, types?: readonly RelationType[], fields?: ReadFields): Promise<EvidenceWithDocuments> {
     if (!ids.length) return { rows: [], documents: [] };
-    const side = direction === 'OUT' ? 'from' : 'to';
     const [row, doc] = [evidenceReader(fields), documentReader(fields)];
-    // One record per document asked about, with its rows and the documents they name: not one
-    // record of everything (the driver decodes a message that spans several Bolt chunks byte by
-    // byte, which made one large record cost twice the CPU of two queries), nor one per row and
-    // per document (Neo4j's CPU grows with the records it sends: 20 records instead of 330 for a
-    // page of 20 documents with their relations cost it a quarter less). Each row's properties are
-    // read once: the documents it names come from its projected list, and the side it was matched
-    // on is the id asked about.
-    const other = direction === 'OUT' ? 'to' : 'from';
-    const named = [other, 'source'].filter((p) => row.indexOf(p) >= 0).map((p) => ` + [r IN rows | r[${row.indexOf(p)}]]`);
     const result = await this.db.query(
       `UNWIND range(0, size($ids) - 1) AS i
-       CALL (i) {
-         OPTIONAL MATCH (e:Evidence {${side}: $ids[i]}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
-         WITH collect(CASE WHEN e IS NULL THEN null ELSE ${row.cypher('e', { [side]: '$ids[i]' })} END) AS rows
-         CALL (i, rows) {
-           UNWIND [$ids[i]]${named.join('')} AS id
-           WITH DISTINCT id
-           MATCH (d:Document {id: id})
-           RETURN collect(${doc.cypher('d')}) AS docs
-         }
-         RETURN rows, docs
+       OPTIONAL MATCH (d:Document {id: $ids[i]})
+       CALL (i, d) {
+         ${evidenceOfOne('i, d', 'd', '$ids[i]', direction, row, doc, true)}
        }
        RETURN i, rows, docs`,
       { ids, types: types?.length ? types : null },
     );
-    const rows: EvidenceRow[][] = ids.map(() => []);
-    const documents: DocumentNode[] = [];
+    return this.evidenceOfRecords(result.records, ids.length, direction, fields);
+  }
+
+  async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean; fields?: ReadFields } = {}): Promise<DocumentPage> {
+    return (await this.readPage(query, first, after, null, options)).page;
+  }
+
+  async findDocumentsWithEvidence(
+    query: DocumentQuery,
+    first: number,
+    after: string | null,
+    relations: RelationsAsked,
+    options: { count?: boolean; fields?: ReadFields } = {},
+  ): Promise<PageWithEvidence> {
+    // a page of none has no items to read relations of (and no record to say whether more follow)
+    const found = await this.readPage(query, first, after, first > 0 ? relations : null, options);
+    return { page: found.page, evidence: found.evidence ?? { rows: [], documents: [] } };
+  }
+
+  /**
+   * A page of matches, and with `relations` each item's evidence and the documents it names, read
+   * in the same query as the page (one round trip, one query's fixed cost): the page's documents
+   * are collected with their places, and the evidence read for all but the one past the page.
+   */
+  private async readPage(
+    query: DocumentQuery,
+    first: number,
+    after: string | null,
+    relations: RelationsAsked | null,
+    options: { count?: boolean; fields?: ReadFields },
+  ): Promise<{ page: DocumentPage; evidence: EvidenceWithDocuments | null }> {
+    const count = options.count !== false;
+    const [doc, row] = [documentReader(options.fields), evidenceReader(options.fields)];
+    const where = documentWhere('d', query);
+    const cursor = after ? decodeCursor(after) : null;
+    const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
+    const scored = Boolean(query.text);
+    let matches: string;
+    let ordered: string;
+    if (query.text) {
+      const lucene = luceneQuery(query.text);
+      if (!lucene) return { page: { items: [], totalCount: 0, hasNextPage: false }, evidence: relations ? { rows: [], documents: [] } : null };
+      params.lucene = lucene;
+      matches = `CALL db.index.fulltext.queryNodes('document_text', $lucene) YIELD node AS d, score WHERE ${where.clause}`;
+      ordered = `${matches} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
+         WITH d, score ORDER BY score DESC, d.id LIMIT $first + 1`;
+    } else {
+      matches = `MATCH (d:Document) WHERE ${where.clause}`;
+      // a range on the id lets Neo4j walk the id index in order and stop after the page
+      ordered = `MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} WITH d, null AS score ORDER BY d.id LIMIT $first + 1`;
+    }
+    let pageQuery: string;
+    if (relations) {
+      // the evidence of the page's items only, not of the one read to tell whether more follow
+      params.types = relations.types?.length ? relations.types : null;
+      pageQuery = `${ordered}
+        WITH collect([d, score]) AS found
+        WITH found[..$first] AS items, size(found) > $first AS more
+        UNWIND range(0, size(items) - 1) AS i
+        WITH i, items[i][0] AS d, items[i][1] AS score, more
+        CALL (d) {
+          ${evidenceOfOne('d', 'd', 'd.id', relations.direction, row, doc, false)}
+        }
+        RETURN i, d.id AS id, score, ${doc.cypher('d')} AS doc, more, rows, docs`;
+    } else pageQuery = `${ordered} RETURN d.id AS id, score, ${doc.cypher('d')} AS doc`;
+    const counted = count ? `${matches} RETURN count(d) AS n` : null;
+    // without a count, one auto-committed query: one round trip
+    const [total, found] = counted
+      ? await this.db.read(async (tx) => [(await tx.run(counted, params)).records[0].get('n') as number, (await tx.run(pageQuery, params)).records] as const)
+      : ([-1, (await this.db.query(pageQuery, params)).records] as const);
+    const rows = found.map((r) => ({ id: r.get('id') as string, ...(scored ? { score: r.get('score') as number } : {}), doc: r.get('doc') as Projected }));
+    if (!relations) return { page: this.page(rows.slice(0, first), rows.length > first, total, doc), evidence: null };
+    // every record is a page item; whether more follow comes with each
+    const page = this.page(rows, Boolean(found[0]?.get('more')), total, doc);
+    const evidence = await this.evidenceOfRecords(found, found.length, relations.direction, options.fields, page.items.map((i) => i.document));
+    return { page, evidence };
+  }
+
+  /**
+   * Rows and documents from records of evidenceOfOne, each with its place `i` among `count` asked;
+   * `known`: documents already read (a page's), kept first and not read twice. A document a row
+   * names at its other end that the typed relationships did not reach is read here by id, so the
+   * answer never depends on the relationships standing for the rows (write.ts keeps them so; a
+   * relationship without visible rows would only add a document no row names).
+   */
+  private async evidenceOfRecords(
+    records: readonly { get(key: string): unknown }[],
+    count: number,
+    direction: Direction,
+    fields: ReadFields | undefined,
+    known: readonly DocumentNode[] = [],
+  ): Promise<EvidenceWithDocuments> {
+    const [row, doc] = [evidenceReader(fields), documentReader(fields)];
+    const rows: EvidenceRow[][] = Array.from({ length: count }, () => []);
+    const documents = [...known];
     // a document two of the ids name comes once per id: kept once
-    const seen = new Set<string>();
+    const seen = new Set(known.map((d) => d.id));
     const idAt = doc.indexOf('id');
-    for (const r of result.records) {
+    for (const r of records) {
       rows[r.get('i') as number] = (r.get('rows') as Projected[]).map((values) => row.read(values)).sort((a, b) => byId(a.key, b.key));
       for (const values of r.get('docs') as Projected[]) {
         if (seen.has(values[idAt] as string)) continue;
@@ -149,48 +225,18 @@ export class Neo4jStore implements Store {
         documents.push(doc.read(values));
       }
     }
+    const other = direction === 'OUT' ? 'to' : 'from';
+    const unreached = new Set<string>();
+    for (const list of rows) for (const r of list) if (!seen.has(r[other])) unreached.add(r[other]);
+    if (unreached.size) for (const d of await this.getDocuments([...unreached], fields)) if (d) documents.push(d);
     return { rows, documents };
   }
 
-  async findDocuments(query: DocumentQuery, first: number, after: string | null, options: { count?: boolean; fields?: ReadFields } = {}): Promise<DocumentPage> {
-    const count = options.count !== false;
-    const doc = documentReader(options.fields);
-    const where = documentWhere('d', query);
-    const cursor = after ? decodeCursor(after) : null;
-    const params: Record<string, unknown> = { ...where.params, first: neo4j.int(first), afterId: cursor?.id ?? null, afterScore: cursor?.score ?? null };
-    type Row = { id: string; score?: number; doc: Projected };
-    const rowsOf = (records: { get(k: string): unknown }[], scored: boolean): Row[] =>
-      records.map((r) => ({ id: r.get('id') as string, ...(scored ? { score: r.get('score') as number } : {}), doc: r.get('doc') as Projected }));
-    if (query.text) {
-      const lucene = luceneQuery(query.text);
-      if (!lucene) return { items: [], totalCount: 0, hasNextPage: false };
-      params.lucene = lucene;
-      return this.db.read(async (tx) => {
-        const base = `CALL db.index.fulltext.queryNodes('document_text', $lucene) YIELD node AS d, score WHERE ${where.clause}`;
-        const total = count ? (await tx.run(`${base} RETURN count(d) AS n`, params)).records[0].get('n') as number : -1;
-        const page = await tx.run(
-          `${base} WITH d, score WHERE $afterId IS NULL OR score < $afterScore OR (score = $afterScore AND d.id > $afterId)
-           RETURN d.id AS id, score, ${doc.cypher('d')} AS doc ORDER BY score DESC, id LIMIT $first + 1`,
-          params,
-        );
-        return this.page(rowsOf(page.records, true), first, total, doc);
-      });
-    }
-    // a range on the id lets Neo4j walk the id index in order and stop after the page
-    const pageQuery = `MATCH (d:Document) WHERE d.id > coalesce($afterId, '') AND ${where.clause} RETURN d.id AS id, ${doc.cypher('d')} AS doc ORDER BY d.id LIMIT $first + 1`;
-    // without a count, one auto-committed query: one round trip
-    if (!count) return this.page(rowsOf((await this.db.query(pageQuery, params)).records, false), first, -1, doc);
-    return this.db.read(async (tx) => {
-      const total = (await tx.run(`MATCH (d:Document) WHERE ${where.clause} RETURN count(d) AS n`, params)).records[0].get('n') as number;
-      return this.page(rowsOf((await tx.run(pageQuery, params)).records, false), first, total, doc);
-    });
-  }
-
-  private page(rows: { id: string; score?: number; doc: Projected }[], first: number, totalCount: number, reader: Projection<DocumentNode>): DocumentPage {
+  private page(rows: { id: string; score?: number; doc: Projected }[], hasNextPage: boolean, totalCount: number, reader: Projection<DocumentNode>): DocumentPage {
     return {
-      items: rows.slice(0, first).map(({ doc, ...key }) => ({ id: key.id, cursor: encodeCursor(key), document: reader.read(doc) })),
+      items: rows.map(({ doc, ...key }) => ({ id: key.id, cursor: encodeCursor(key), document: reader.read(doc) })),
       totalCount,
-      hasNextPage: rows.length > first,
+      hasNextPage,
     };
   }
 
@@ -436,6 +482,47 @@ export class Neo4jStore implements Store {
       if ((result.records[0].get('n') as number) === 0) break;
     }
   }
+}
+
+/**
+ * The body of a subquery that reads one document's visible evidence one way, as `rows`, and the
+ * documents those rows name, as `docs`: `d` is the document's node (null when there is none), `id`
+ * an expression of its id, `scope` the variables both need, `$types` the relation types or null;
+ * `withAsked` adds the document itself. The documents at the other end come through the typed
+ * relationships, which stand for the visible rows (write.ts): a relationship hop where reading them
+ * by id took an index seek each (a page of 20 documents: ~170 seeks; Neo4j's CPU for the page
+ * query 1.8–2.4 ms without them against 2.2–2.7 ms with them). Asserting documents (source), when
+ * asked for, are few and mostly the document itself: read by id. Any other end not reached is read
+ * afterwards (evidenceOfRecords).
+ *
+ * One record per document asked about, with its rows and the documents they name: not one record
+ * of everything (the driver decodes a message that spans several Bolt chunks byte by byte, which
+ * made one large record cost twice the CPU of two queries), nor one per row and per document
+ * (Neo4j's CPU grows with the records it sends: 20 records instead of 330 for a page of 20
+ * documents with their relations cost it a quarter less). Each row's properties are read once,
+ * and the side it was matched on is the id asked about.
+ */
+function evidenceOfOne(scope: string, d: string, id: string, direction: Direction, row: Projection<EvidenceRow>, doc: Projection<DocumentNode>, withAsked: boolean): string {
+  const [side, arrow] = direction === 'OUT' ? ['from', '-[r]->'] : ['to', '<-[r]-'];
+  const sourceAt = row.indexOf('source');
+  const sources =
+    sourceAt < 0
+      ? ''
+      : ` + COLLECT {
+             UNWIND rows AS r
+             WITH DISTINCT r[${sourceAt}] AS source WHERE source <> ${id}
+             MATCH (s:Document {id: source})
+             RETURN ${doc.cypher('s')}
+           }`;
+  const asked = withAsked ? `CASE WHEN ${d} IS NULL THEN [] ELSE [${doc.cypher(d)}] END + ` : '';
+  return `OPTIONAL MATCH (e:Evidence {${side}: ${id}}) WHERE NOT e.suppressed AND ($types IS NULL OR e.type IN $types)
+         WITH ${scope}, collect(CASE WHEN e IS NULL THEN null ELSE ${row.cypher('e', { [side]: id })} END) AS rows
+         CALL (${d}) {
+           MATCH (${d})${arrow}(n:Document) WHERE $types IS NULL OR type(r) IN $types
+           WITH DISTINCT n
+           RETURN collect(${doc.cypher('n')}) AS reached
+         }
+         RETURN rows, ${asked}reached${sources} AS docs`;
 }
 
 type Reached = { id: string; doc: Projected; depth: number; parents: string[] };
