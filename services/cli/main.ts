@@ -92,26 +92,24 @@ async function copy(options: { toNeo4j: boolean; from?: string; batch: string })
   const source = await EmbeddedStore.open({ dataDir });
   const target = `Neo4j at ${cfg.neo4j.uri} (database ${cfg.neo4j.database})`;
   process.stderr.write(`copying the embedded store in ${dataDir} into the ${target}\n`);
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '{phase} {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  // one bar per phase: evidence is written beside the documents and relationships
+  const bars = process.stderr.isTTY ? new cliProgress.MultiBar({ format: '{phase} {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const shown = new Map<CopyPhase, cliProgress.SingleBar>();
   try {
     // the bar's totals come from the source's counts (its visible evidence and its documents, placeholders aside): near enough
     const stats = await source.stats();
     const totals: Record<CopyPhase, number> = { documents: stats.documents, evidence: stats.evidence, curations: 0, relationships: stats.relations };
-    let shown: CopyPhase | null = null;
     const summary = await copyToNeo4j(source, cfg.neo4j, {
       batchRows,
       onProgress: (phase, done) => {
-        if (!bar) return;
-        if (phase !== shown) {
-          if (shown) bar.stop();
-          bar.start(Math.max(totals[phase], done), 0, { phase: phase.padEnd(13) });
-          shown = phase;
-        }
+        if (!bars) return;
+        let bar = shown.get(phase);
+        if (!bar) shown.set(phase, (bar = bars.create(Math.max(totals[phase], done), 0, { phase: phase.padEnd(13) })));
         bar.setTotal(Math.max(totals[phase], done));
         bar.update(done);
       },
     });
-    bar?.stop();
+    bars?.stop();
     const s = summary.seconds;
     const rows = summary.documents + summary.files + summary.evidence + summary.curations + summary.relationships;
     process.stdout.write(
@@ -119,7 +117,7 @@ async function copy(options: { toNeo4j: boolean; from?: string; batch: string })
         `in ${s.toFixed(1)} s: ${Math.round(summary.documents / s)} documents/s, ${Math.round(summary.relationships / s)} relations/s, ${Math.round(rows / s)} rows/s\n`,
     );
   } catch (err) {
-    bar?.stop();
+    bars?.stop();
     fail((err as Error).message);
   } finally {
     await source.close();

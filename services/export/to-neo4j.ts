@@ -9,7 +9,7 @@ import { schemaStatements } from '../store/neo4j/index.js';
 import { migrate } from '../store/neo4j/migrate.js';
 import { createDriver } from '../store/neo4j/session.js';
 import type { Store } from '../store/port.js';
-import { neo4jGraphParts, type GraphPart } from './neo4j-graph.js';
+import { createFromLists, documentParts, evidenceParts, relationshipParts, type GraphPart } from './neo4j-graph.js';
 
 export class TargetNotEmptyError extends Error {
   constructor(message: string) {
@@ -26,8 +26,13 @@ const INDEX_SECONDS = 6 * 3600;
 export interface CopyOptions {
   /** Rows per write transaction (measured: see BENCHMARKS.md, copy into Neo4j). */
   batchRows?: number;
-  /** Transactions writing nodes at once (relationships are written one transaction at a time). */
+  /** Transactions writing nodes of one phase at once (relationships are written one transaction at a time). */
   writers?: number;
+  /**
+   * 2 (default): evidence and curations are written beside documents and relationships, which
+   * share no node with them, so Neo4j commits on two cores; 1: every phase after the other.
+   */
+  lanes?: 1 | 2;
   /** Characters of text per write transaction, so that long texts make smaller transactions. */
   batchChars?: number;
   /** After each committed transaction: the phase and the rows of that phase written so far. */
@@ -48,6 +53,7 @@ export interface CopySummary {
 
 export const DEFAULT_BATCH_ROWS = 5000;
 export const DEFAULT_WRITERS = 1;
+export const DEFAULT_LANES = 2;
 const DEFAULT_BATCH_CHARS = 16_000_000;
 
 const phaseOf = (part: GraphPart): CopyPhase =>
@@ -58,6 +64,7 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
   const started = performance.now();
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const writers = options.writers ?? DEFAULT_WRITERS;
+  const lanes = options.lanes ?? DEFAULT_LANES;
   const summary: CopySummary = { documents: 0, stubs: 0, files: 0, evidence: 0, curations: 0, relationships: 0, seconds: 0, writeSeconds: { documents: 0, evidence: 0, curations: 0, relationships: 0, indexes: 0 } };
   const done: Record<CopyPhase, number> = { documents: 0, evidence: 0, curations: 0, relationships: 0 };
   // a transaction may take a while on a remote server: retry transient faults for longer than the API does
@@ -77,7 +84,10 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
         try {
           for (const rows of batches(part.rows, batchRows, options.batchChars ?? DEFAULT_BATCH_CHARS)) {
             const t0 = performance.now();
-            await writer.executeWrite((tx) => tx.run(`UNWIND $rows AS p ${part.create}`, { rows }), { timeout: 600_000 });
+            // each row as a list of values: the driver packs, and Neo4j reads, no property names per row
+            const keys = part.kind === 'relationships' ? ['from', 'to'] : keysOf(rows);
+            const lists = rows.map((row) => keys.map((k) => row[k as keyof typeof row] ?? null));
+            await writer.executeWrite((tx) => tx.run(createFromLists(part, keys), { rows: lists }), { timeout: 600_000 });
             summary.writeSeconds[phase] += (performance.now() - t0) / 1000;
             count(summary, part, rows);
             if (part.kind !== 'nodes' || part.label !== 'File') done[phase] += rows.length;
@@ -89,18 +99,35 @@ export async function copyToNeo4j(source: Store, cfg: Neo4jConfig, options: Copy
       };
       // The next page is read from the source while the last ones are written. New nodes take no
       // locks another transaction waits for, so they go `writers` at a time; relationships go one
-      // at a time, after every node: each locks both its documents, and a document cited
+      // at a time, after every document: each locks both its documents, and a document cited
       // thousands of times would make concurrent transactions wait on each other.
-      const writing = new Set<Promise<void>>();
-      for await (const part of neo4jGraphParts(source, { documentPage: batchRows, evidencePage: batchRows })) {
-        const limit = part.kind === 'relationships' ? 1 : writers;
-        while (writing.size >= limit) await Promise.race(writing);
-        const w = write(part);
-        writing.add(w);
-        // kept in the set when it fails, so that the race above or the wait below throws it
-        w.then(() => writing.delete(w), () => {});
-      }
-      await Promise.all(writing);
+      const stop = new AbortController();
+      const pump = async (...sources: AsyncIterable<GraphPart>[]) => {
+        const writing = new Set<Promise<void>>();
+        try {
+          for (const parts of sources) {
+            for await (const part of parts) {
+              stop.signal.throwIfAborted();
+              const limit = part.kind === 'relationships' ? 1 : writers;
+              while (writing.size >= limit) await Promise.race(writing);
+              const w = write(part);
+              writing.add(w);
+              // kept in the set when it fails, so that the race above or the wait below throws it
+              w.then(() => writing.delete(w), () => {});
+            }
+          }
+          await Promise.all(writing);
+        } catch (err) {
+          stop.abort(err);
+          await Promise.allSettled(writing);
+          throw err;
+        }
+      };
+      const pages = { documentPage: batchRows, evidencePage: batchRows, signal: stop.signal };
+      const [documents, evidence, relationships] = [documentParts(source, pages), evidenceParts(source, pages), relationshipParts(source, pages)];
+      // Evidence and curations touch no document, so they need not wait for the documents
+      if (lanes === 2) await settleAll([pump(documents, relationships), pump(evidence)]);
+      else await pump(documents, evidence, relationships);
       // The other indexes are built once over the whole graph rather than updated node by node:
       // the documents and evidence took less time to write without them (BENCHMARKS.md).
       const t0 = performance.now();
@@ -154,6 +181,19 @@ function count(summary: CopySummary, part: GraphPart, rows: readonly Record<stri
   } else if (part.label === 'File') summary.files += rows.length;
   else if (part.label === 'Evidence') summary.evidence += rows.length;
   else summary.curations += rows.length;
+}
+
+/** Every promise settled, then the first failure thrown (a lane still writing is not left behind). */
+async function settleAll(work: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** The property names of a batch, in the order they first appear. */
+function keysOf(rows: readonly Record<string, unknown>[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const k in row) keys.add(k);
+  return [...keys];
 }
 
 /** Rows split into transactions of at most maxRows rows and about maxChars characters of text. */
