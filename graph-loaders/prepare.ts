@@ -7,11 +7,11 @@
 // the symbol, not the country's (scopesOf); short forms ("#<number>") are still read whole.
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
-import { symbolKey } from './ids.js';
-import { candidateKeys, candidatesOf, citingContextOf, lookupKey, mergeCandidates, referenceLocality, resolveExtractions, resolveTarget, shortFormMatches } from './resolve.js';
-import type { Candidate, CitingContext } from './resolve-types.js';
+import { ambiguousId, symbolKey } from './ids.js';
+import { candidateKeys, candidatesOf, citingContextOf, lookupKey, mergeCandidates, referenceLocality, resolveTarget, resolveWithPool, shortFormMatches } from './resolve.js';
+import type { Candidate, CitingContext, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
-import type { DocumentNode, GraphBatch } from '../services/store/model.js';
+import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
 import { candidateOfNode, localKey } from '../services/store/keys.js';
 import type { CandidateScope, Store } from '../services/store/port.js';
 
@@ -29,14 +29,16 @@ export async function prepareBatch(items: readonly PrepareItem[], store: Store):
   const scopes = scopesOf(extractions, own, keys);
   // what the store holds of the documents the chunk names, whatever their locality: they merge with the chunk's descriptions
   const ids = [...new Set(own.map((c) => c.id))];
-  const [scoped, held] = await Promise.all([store.candidates(scopes), store.getDocuments(ids)]);
-  const external = withHeld(scoped, held);
-  const resolved = resolveExtractions(extractions, external);
+  const [scoped, named] = await Promise.all([store.candidates(scopes), store.getDocuments(ids)]);
+  const external = withHeld(scoped, named);
+  // merged once: resolution, the re-opened keys and re-resolution all read this pool
+  const pool = mergeCandidates([...external, ...own]);
+  const resolved = resolveWithPool(extractions, pool);
   const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
   const batch = buildBatch(loaded);
-  const known = [...external, ...own];
   const fetched = new Map(scopes.map((s) => (typeof s === 'string' ? [s, null] : [s.key, new Set(s.localities)])));
-  await reresolve(batch, store, keysToReread(own, external, known, new Set(extractions.map((e) => e.document.id))), known, fetched);
+  const held = new Map(external.map((c) => [c.id, c])); // what the store knew before this chunk
+  await reresolve(batch, store, keysToReread(own, held, pool, new Set(extractions.map((e) => e.document.id))), pool, fetched, held);
   return batch;
 }
 
@@ -135,11 +137,10 @@ interface Reopened {
   candidates: Candidate[];
 }
 
-function keysToReread(own: readonly Candidate[], external: readonly Candidate[], known: readonly Candidate[], documents: ReadonlySet<string>): Map<string, Reopened> {
-  const held = new Map(external.map((c) => [c.id, c]));
-  const merged = new Map(mergeCandidates(known).map((c) => [c.id, c]));
-  const datedBefore = datedCounts(external);
-  const datedAfter = datedCounts(known);
+function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candidate>, pool: readonly Candidate[], documents: ReadonlySet<string>): Map<string, Reopened> {
+  const merged = new Map(pool.map((c) => [c.id, c]));
+  const datedBefore = datedCounts([...held.values()]);
+  const datedAfter = datedCounts(pool);
   const keys = new Map<string, Reopened>();
   const reopen = (key: string, since: string | null, c: Candidate) => {
     const was = keys.get(key);
@@ -197,9 +198,15 @@ function mayChange(sides: readonly ({ ref: ReferenceTarget; citing: CitingContex
   return false;
 }
 
+/** Dated candidates per key, each id once (merging never changes a candidate's date). */
 function datedCounts(candidates: readonly Candidate[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of mergeCandidates(candidates)) if (c.issuedOn) for (const k of candidateKeys(c)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (!c.issuedOn || seen.has(c.id)) continue;
+    seen.add(c.id);
+    for (const k of candidateKeys(c)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   return counts;
 }
 
@@ -207,7 +214,7 @@ function datedCounts(candidates: readonly Candidate[]): Map<string, number> {
  * Re-resolve the stored references under these keys. `fetched` says which candidates the first
  * look-up read: every one of a key (null), or those of some localities.
  */
-async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, known: Candidate[], fetched: ReadonlyMap<string, ReadonlySet<string> | null>): Promise<void> {
+async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, pool: readonly Candidate[], fetched: ReadonlyMap<string, ReadonlySet<string> | null>, held: ReadonlyMap<string, Candidate>): Promise<void> {
   if (!reopened.size) return;
   const keys = [...reopened.keys()].sort();
   const since = new Map<string, string>();
@@ -215,12 +222,14 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
   const reloaded = new Set(batch.documents.map((d) => d.id));
   const rows = (await store.undatedEvidence(keys, since)).filter((row) => !reloaded.has(row.source));
   const refs = rows.map((row) => ({ row, to: parseRef(row.toRef, row.toHow), from: parseRef(row.fromRef, row.fromHow) })).filter((r) => mayChange([r.to, r.from], reopened));
+  const merged = new Map(pool.map((c) => [c.id, c]));
+  const growing = await stillAmbiguous(refs, reopened, held, merged, () => store.fileHashes(batch.files.map((f) => f.file)));
   // Keys the first look-up did not read (short forms are filed under "#<number>"), or read only for
   // other localities: fetch all their candidates now.
   const missing = new Set<string>();
   for (const r of refs) {
     for (const side of [r.to, r.from]) {
-      if (!side) continue;
+      if (!side || growing.has(side)) continue;
       const key = lookupKey(side.ref);
       const scope = fetched.get(key);
       if (scope === null) continue;
@@ -228,8 +237,7 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
       if (scope === undefined || locality === null || !scope.has(locality)) missing.add(key);
     }
   }
-  const pool = missing.size ? [...known, ...(await store.candidates([...missing].sort()))] : known;
-  const byKey = indexByKey(pool);
+  const byKey = indexByKey(missing.size ? mergeCandidates([...pool, ...(await store.candidates([...missing].sort()))]) : pool);
   const stubs = new Map(batch.stubs.map((s, i) => [s.id, i]));
   for (const { row, to, from } of refs) {
     const repoint: GraphBatch['repoint'][number] = { key: row.key };
@@ -237,7 +245,10 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
       if (!parsed) continue;
       const { ref, citing } = parsed;
       // as at first resolution, a text is never its own candidate
-      const target = resolveTarget(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
+      const target = growing.has(parsed)
+        ? ambiguousWith(ref, reopened.get(lookupKey(ref))!.candidates.map((c) => merged.get(c.id) ?? c).filter((c) => c.id !== row.source))
+        : resolveTarget(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
+      if (!target) continue;
       const how = side === 'to' ? row.toHow : row.fromHow;
       const same = target.id === row[side];
       // Still ambiguous: its stub gets the candidates that arrived since, as a load of all files at once would list.
@@ -258,15 +269,56 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
   }
 }
 
+type Side = { ref: ReferenceTarget; citing: CitingContext };
+
+/**
+ * The stored short forms that name two symbols or more and stay ambiguous whatever this chunk
+ * adds: a short form is ambiguous as soon as its candidates carry two symbols, and adding
+ * candidates cannot undo that. Their stubs only gain the chunk's candidates (the stub merge keeps
+ * the ones listed before), so "#<number>", every document of that number, need not be read again;
+ * reading it for every such reference made each chunk's cost grow with the corpus. Only while
+ * candidates are added: none that re-opened the key stops fitting (a stub of a law that learns it
+ * is a "Luật" leaves "Nghị quyết số 35"), and the chunk replaces no stored file (a replaced text
+ * takes its candidates away).
+ */
+async function stillAmbiguous(
+  refs: readonly { row: EvidenceRow; to: Side | null; from: Side | null }[],
+  reopened: ReadonlyMap<string, Reopened>,
+  held: ReadonlyMap<string, Candidate>,
+  merged: ReadonlyMap<string, Candidate>,
+  storedFiles: () => Promise<ReadonlyMap<string, unknown>>,
+): Promise<Set<Side>> {
+  const out = new Set<Side>();
+  for (const { row, to, from } of refs) {
+    for (const [side, target, how] of [[to, row.to, row.toHow], [from, row.from, row.fromHow]] as const) {
+      // the short form's own stub: two symbols or more (one symbol ambiguous among its dates is the symbol's stub)
+      if (!side || how !== 'ambiguous' || target !== ambiguousId(side.ref.symbol)) continue;
+      const why = reopened.get(lookupKey(side.ref));
+      if (!why || !lookupKey(side.ref).startsWith('#')) continue;
+      const fits = (c: Candidate | undefined) => !!c && shortFormMatches(side.ref.symbol, c);
+      if (why.candidates.some((c) => fits(held.get(c.id)) && !fits(merged.get(c.id) ?? c))) continue;
+      out.add(side);
+    }
+  }
+  if (out.size && (await storedFiles()).size) return new Set();
+  return out;
+}
+
+/** An ambiguous short form's target with the candidates that fit it, or null when none does. */
+function ambiguousWith(ref: ReferenceTarget, candidates: readonly Candidate[]): ResolvedTarget | null {
+  const ids = [...new Set(candidates.filter((c) => shortFormMatches(ref.symbol, c)).map((c) => c.id))].sort();
+  return ids.length ? { id: ambiguousId(ref.symbol), symbol: ref.symbol, date: null, how: 'ambiguous', candidates: ids } : null;
+}
+
 function parseRef(json: string | null, how: string | null): { ref: ReferenceTarget; citing: CitingContext } | null {
   if (!json || how === 'dated') return null;
   return JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
 }
 
-/** Candidates by look-up key, one per id, merged as resolveExtractions merges them. */
+/** Candidates (merged, one per id) by look-up key. */
 function indexByKey(candidates: readonly Candidate[]): Map<string, Candidate[]> {
   const byKey = new Map<string, Candidate[]>();
-  for (const c of mergeCandidates(candidates)) {
+  for (const c of candidates) {
     for (const k of candidateKeys(c)) {
       const list = byKey.get(k);
       if (list) list.push(c);

@@ -79,15 +79,20 @@ const DESCRIBED = ['type', 'issuer', 'term', 'locality', 'title'] as const;
  * references merge field by field, the fuller value winning.
  */
 export function mergeCandidates(list: readonly Candidate[]): Candidate[] {
-  // most lists hold each id once: nothing to merge, nothing to copy
-  if (new Set(list.map((c) => c.id)).size === list.length) return [...list];
   const byId = new Map<string, Candidate>();
+  // only a candidate that merges with another is copied: the rest are returned as given
+  let copies: Set<Candidate> | null = null;
   for (const c of list) {
     const old = byId.get(c.id);
-    if (!old || (c.document && !old.document)) byId.set(c.id, { ...c });
-    else if (!old.document && !c.document) for (const f of DESCRIBED) old[f] = fuller(old[f] ?? null, c[f] ?? null);
+    if (!old || (c.document && !old.document)) byId.set(c.id, c);
+    else if (!old.document && !c.document) {
+      const mine = copies?.has(old) ? old : { ...old };
+      for (const f of DESCRIBED) mine[f] = fuller(old[f] ?? null, c[f] ?? null);
+      byId.set(c.id, mine);
+      (copies ??= new Set()).add(mine);
+    }
   }
-  return [...byId.values()];
+  return byId.size === list.length ? [...list] : [...byId.values()];
 }
 
 /** Why a candidate cannot be the document the reference names, or null. */
@@ -246,8 +251,13 @@ function applyResolution(t: ReferenceTarget, r: ResolvedTarget): ReferenceTarget
  * (and the full symbol of a short form) in the relation's from/to.
  */
 export function resolveExtractions(extractions: Extraction[], external: Candidate[] = []): ResolvedExtraction[] {
+  return resolveWithPool(extractions, mergeCandidates([...external, ...extractions.flatMap((e) => candidatesOf(e))]));
+}
+
+/** resolveExtractions over a pool of candidates already merged (mergeCandidates), for a caller that reuses it. */
+export function resolveWithPool(extractions: Extraction[], pool: readonly Candidate[]): ResolvedExtraction[] {
   const index = new CandidateIndex();
-  for (const c of mergeCandidates([...external, ...extractions.flatMap((e) => candidatesOf(e))])) index.add(c);
+  for (const c of pool) index.add(c);
   return extractions.map((e) => {
     const citing = citingContextOf(e);
     const selfId = e.document.id;
