@@ -9,6 +9,11 @@
 // Each copy reports the CPU seconds of this process (reading the source, building and sending the
 // rows) and, with --neo4j-pid, of the Neo4j server; --fingerprint hashes every node and
 // relationship the copy made, so that the versions can be shown to make the same database.
+// --admin-import also times the offline path on the same graph, each round: the neo4j-admin import
+// files written (neo4j-files.ts), scripts/neo4j/import.sh into a new data dir, a second Neo4j
+// started on it (--admin-port; NEO4J_HEAP and NEO4J_PAGECACHE, default 1g each), and the finish (neo4j-import.ts); with --fingerprint, its hash.
+//   npx tsx scripts/bench/copy.ts --docs 10k --neo4j-pid .neo4j/neo4j.pid --admin-import --fingerprint
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +25,9 @@ import { prepareBatch, safeExtract } from '../../graph-loaders/load.js';
 import type { Extraction } from '../../graph-loaders/types.js';
 import type { Neo4jConfig } from '../../services/config.js';
 import { copyToNeo4j } from '../../services/export/to-neo4j.js';
+import { writeNeo4jImportFiles } from '../../services/export/neo4j-files.js';
+import { finishNeo4jImport } from '../../services/export/neo4j-import.js';
+import { promisify } from 'node:util';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import { Neo4jStore } from '../../services/store/neo4j/index.js';
 import type { Stats, Store } from '../../services/store/port.js';
@@ -40,12 +48,14 @@ const opts = new Command()
   .option('--root <dirs>', 'checkouts whose copy to run, alternating within each round', list, [here])
   .option('--neo4j-pid <pid>', "the Neo4j server's process id (or its pid file), for its CPU seconds")
   .option('--fingerprint', 'hash the whole database after each copy (every node, property and relationship)')
+  .option('--admin-import', 'also time the offline path: import files, scripts/neo4j/import.sh, a second Neo4j started on them, the finish')
+  .option('--admin-port <n>', 'Bolt port of the Neo4j the offline path starts', (v) => parseInt(v, 10), 7732)
   .option('--neo4j-uri <uri>', 'bolt:// or neo4j:// URI', process.env.NEO4J_URI)
   .option('--neo4j-user <user>', 'Neo4j user', process.env.NEO4J_USER ?? 'neo4j')
   .option('--neo4j-password <password>', 'Neo4j password', process.env.NEO4J_PASSWORD ?? 'citation-graph-test')
   .option('--neo4j-database <name>', 'Neo4j database', process.env.NEO4J_DATABASE ?? 'neo4j')
   .parse()
-  .opts<{ docs: number; seed: number; chunk: number; batch: number[]; writers: number[]; lanes: number[]; loader?: boolean; rounds: number; source?: string; root: string[]; neo4jPid?: string; fingerprint?: boolean; neo4jUri?: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string }>();
+  .opts<{ docs: number; seed: number; chunk: number; batch: number[]; writers: number[]; lanes: number[]; loader?: boolean; rounds: number; source?: string; root: string[]; neo4jPid?: string; fingerprint?: boolean; adminImport?: boolean; adminPort: number; neo4jUri?: string; neo4jUser: string; neo4jPassword: string; neo4jDatabase: string }>();
 
 if (!opts.neo4jUri) throw new Error('give --neo4j-uri or set NEO4J_URI: the copy needs a Neo4j it may empty');
 type CopyFn = typeof copyToNeo4j;
@@ -123,7 +133,7 @@ const nodeCpu = () => {
 };
 
 /** A hash of every node (labels, properties with their types) and relationship; the migration's time left out. */
-async function fingerprint(): Promise<string> {
+async function fingerprint(cfg: Neo4jConfig): Promise<string> {
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), { disableLosslessIntegers: true });
   const session = driver.session({ database: cfg.database });
   const lines: string[] = [];
@@ -141,6 +151,59 @@ async function fingerprint(): Promise<string> {
     await driver.close();
   }
   return `${hash(lines.sort().join('\n')).slice(0, 16)} (${lines.length} nodes and relationships)`;
+}
+
+const run = promisify(execFile);
+const scripts = path.join(here, 'scripts/neo4j');
+
+/**
+ * The offline path into a Neo4j of its own (a new data dir in a temporary folder): seconds and CPU
+ * of each step. The importer's CPU is that of the children of a shell (`times`); the finish's
+ * Neo4j CPU is that of the second server.
+ */
+async function adminImport(source: Store, stats: Stats, round: number): Promise<string> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'cg-admin-bench-'));
+  const env = { ...process.env, NEO4J_STATE_DIR: work, NEO4J_DATA_DIR: path.join(work, 'data'), NEO4J_BOLT_PORT: String(opts.adminPort), NEO4J_PASSWORD: cfg.password, NEO4J_HEAP: process.env.NEO4J_HEAP ?? '1g', NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? '1g' };
+  const target: Neo4jConfig = { ...cfg, uri: `bolt://127.0.0.1:${opts.adminPort}`, database: 'neo4j' };
+  try {
+    log(`round ${round}: writing the import files`);
+    const [t0, node0] = [now(), nodeCpu()];
+    const files = await writeNeo4jImportFiles(source, path.join(work, 'files'));
+    const [t1, node1] = [now(), nodeCpu()];
+    log(`round ${round}: neo4j-admin import (scripts/neo4j/import.sh)`);
+    // `times` prints the shell's children's user and system seconds on its second line
+    const imported = await run('bash', ['-c', 'bash "$0" "$1" >"$2" 2>&1 || { cat "$2" >&2; exit 1; }; times', path.join(scripts, 'import.sh'), path.join(work, 'files'), path.join(work, 'import.log')], { env });
+    const importCpu = (imported.stdout.trim().split('\n')[1] ?? '').split(/\s+/).reduce((sum, t) => {
+      const m = /^(\d+)m([\d.]+)s$/.exec(t);
+      return m ? sum + Number(m[1]) * 60 + Number(m[2]) : sum;
+    }, 0);
+    const t2 = now();
+    await run('bash', [path.join(scripts, 'start.sh')], { env });
+    const t3 = now();
+    const pid = Number(readFileSync(path.join(work, 'neo4j.pid'), 'utf8').trim());
+    const [neo0, node2] = [cpuOf(pid), nodeCpu()];
+    const finish = await finishNeo4jImport(target, files);
+    const [t4, neo1, node3] = [now(), cpuOf(pid), nodeCpu()];
+    const got = await (async () => {
+      const neo = await Neo4jStore.open(target);
+      try {
+        return await neo.stats();
+      } finally {
+        await neo.close();
+      }
+    })();
+    if (JSON.stringify(got) !== JSON.stringify(stats)) throw new Error(`the import's counts differ from the source's: ${JSON.stringify(got)} against ${JSON.stringify(stats)}`);
+    if (opts.fingerprint) log(`offline import: graph ${await fingerprint(target)}`);
+    const seconds = t2 - t0 + (t4 - t3);
+    const neoCpu = neo0 === null || neo1 === null ? '' : (neo1 - neo0).toFixed(1);
+    const steps = `files ${(t1 - t0).toFixed(1)}, import ${(t2 - t1).toFixed(1)} (CPU ${importCpu.toFixed(1)}), finish ${(t4 - t3).toFixed(1)} (empty lists ${finish.emptyListSeconds.toFixed(1)}, constraints ${finish.constraintSeconds.toFixed(1)}, indexes ${finish.indexSeconds.toFixed(1)}); server start ${(t3 - t2).toFixed(1)} not counted`;
+    const row = `| ${round} | offline: import files + neo4j-admin import + finish | ${seconds.toFixed(1)} | ${rate(stats.documents, seconds)} | ${rate(stats.relations, seconds)} | ${rate(stats.evidence, seconds)} | ${os.loadavg()[0].toFixed(1)} | ${(node1 - node0 + node3 - node2).toFixed(1)} | ${(importCpu + Number(neoCpu || 0)).toFixed(1)} | ${steps} |`;
+    log(row);
+    return row;
+  } finally {
+    await run('bash', [path.join(scripts, 'stop.sh')], { env }).catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
@@ -171,8 +234,9 @@ try {
       const neoCpu = neo0 === null || neo1 === null ? '' : (neo1 - neo0).toFixed(1);
       rows.push(`| ${round} | ${who}copy into Neo4j, ${batchRows} rows per transaction, ${writers} writer${writers > 1 ? 's' : ''}${opts.lanes.length > 1 ? `, lanes ${lanes}` : ''} | ${s.seconds.toFixed(1)} | ${rate(s.documents, s.seconds)} | ${rate(s.relationships, s.seconds)} | ${rate(s.evidence, s.seconds)} | ${load1()} | ${(node1 - node0).toFixed(1)} | ${neoCpu} | ${writes} |`);
       log(rows.at(-1)!);
-      if (opts.fingerprint) log(`${who}graph ${await fingerprint()}`);
+      if (opts.fingerprint) log(`${who}graph ${await fingerprint(cfg)}`);
     }
+    if (opts.adminImport) rows.push(await adminImport(source, stats, round));
     if (opts.loader) {
       log(`round ${round}: emptying Neo4j, then loading the same corpus with the loader`);
       await emptyNeo4j();

@@ -13,6 +13,8 @@ import { resolveExtractions } from '../../graph-loaders/resolve.js';
 import { toExtractionLine } from '../../graph-loaders/output.js';
 import { SAMPLE_CORPUS_DIR } from '../paths.js';
 import { copyToNeo4j, DEFAULT_BATCH_ROWS, type CopyPhase } from '../export/to-neo4j.js';
+import { writeNeo4jImportFiles } from '../export/neo4j-files.js';
+import { finishNeo4jImport, readManifest } from '../export/neo4j-import.js';
 import { EmbeddedStore } from '../store/embedded/index.js';
 import { CliError, EXPORT_HELP, runExport, runImport, type ExportCliOptions, type ImportCliOptions } from '../export/cli.js';
 
@@ -80,16 +82,33 @@ async function load(paths: string[], options: { chunk: string }): Promise<void> 
   if (summary.errors.length) process.exitCode = 1;
 }
 
-async function copy(options: { toNeo4j: boolean; from?: string; batch: string }): Promise<void> {
+interface CopyCliOptions {
+  toNeo4j?: boolean;
+  toNeo4jFiles?: string;
+  finishNeo4jImport?: string;
+  from?: string;
+  batch: string;
+}
+
+/** The embedded store of --from (or DATA_DIR), which must exist. */
+async function sourceStore(cfg: Config, from: string | undefined): Promise<{ source: EmbeddedStore; dataDir: string }> {
+  const dataDir = path.resolve(from ?? cfg.dataDir);
+  // opening a folder that does not exist would create an empty store and copy nothing
+  if (!existsSync(dataDir)) fail(`no embedded store in ${dataDir} (give its folder with --from, or set DATA_DIR)`);
+  return { source: await EmbeddedStore.open({ dataDir }), dataDir };
+}
+
+async function copy(options: CopyCliOptions): Promise<void> {
+  const targets = [options.toNeo4j, options.toNeo4jFiles, options.finishNeo4jImport].filter((t) => t !== undefined && t !== false);
+  if (targets.length !== 1) fail('copy needs one of --to-neo4j, --to-neo4j-files <dir> and --finish-neo4j-import <dir>');
+  if (options.toNeo4jFiles !== undefined) return copyToFiles(options.toNeo4jFiles, options.from);
+  if (options.finishNeo4jImport !== undefined) return finishImport(options.finishNeo4jImport);
   const cfg = config();
   if (!cfg.neo4j) fail('copy --to-neo4j writes to the Neo4j of NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD: set NEO4J_URI');
   if (!cfg.neo4j.password) fail('copy --to-neo4j writes: set NEO4J_PASSWORD');
   const batchRows = Number(options.batch);
   if (!Number.isInteger(batchRows) || batchRows < 1) fail(`--batch is not a positive whole number: ${options.batch}`);
-  const dataDir = path.resolve(options.from ?? cfg.dataDir);
-  // opening a folder that does not exist would create an empty store and copy nothing
-  if (!existsSync(dataDir)) fail(`no embedded store in ${dataDir} (give its folder with --from, or set DATA_DIR)`);
-  const source = await EmbeddedStore.open({ dataDir });
+  const { source, dataDir } = await sourceStore(cfg, options.from);
   const target = `Neo4j at ${cfg.neo4j.uri} (database ${cfg.neo4j.database})`;
   process.stderr.write(`copying the embedded store in ${dataDir} into the ${target}\n`);
   // one bar per phase: evidence is written beside the documents and relationships
@@ -121,6 +140,36 @@ async function copy(options: { toNeo4j: boolean; from?: string; batch: string })
     fail((err as Error).message);
   } finally {
     await source.close();
+  }
+}
+
+/** The offline first load, step 1: the import files of scripts/neo4j/import.sh. */
+async function copyToFiles(dir: string, from: string | undefined): Promise<void> {
+  const { source, dataDir } = await sourceStore(config(), from);
+  process.stderr.write(`writing the graph of the embedded store in ${dataDir} as neo4j-admin import files into ${path.resolve(dir)}\n`);
+  try {
+    const s = await writeNeo4jImportFiles(source, dir);
+    const nodes = Object.values(s.nodes).reduce((a, b) => a + b, 0);
+    process.stdout.write(
+      `wrote ${s.nodes.Document} documents, ${s.nodes.Evidence} evidence rows, ${s.nodes.Curation} curations, ${s.nodes.File} files (${nodes} nodes) and ${s.relationships} relationships in ${s.seconds.toFixed(1)} s\n` +
+        `next: stop the Neo4j server, bash scripts/neo4j/import.sh ${dir}, start it, then npm run copy -- --finish-neo4j-import ${dir}\n`,
+    );
+  } catch (err) {
+    fail((err as Error).message);
+  } finally {
+    await source.close();
+  }
+}
+
+/** The offline first load, last step: on the started server, check the counts, then the schema. */
+async function finishImport(dir: string): Promise<void> {
+  const cfg = config();
+  if (!cfg.neo4j) fail('copy --finish-neo4j-import works on the Neo4j of NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD: set NEO4J_URI');
+  try {
+    const s = await finishNeo4jImport(cfg.neo4j, await readManifest(dir));
+    process.stdout.write(`finished the import in ${s.seconds.toFixed(1)} s (indexes ${s.indexSeconds.toFixed(1)} s, ${s.emptyListsSet} empty lists set)\n`);
+  } catch (err) {
+    fail((err as Error).message);
   }
 }
 
@@ -206,7 +255,9 @@ program
 program
   .command('copy')
   .description('copy the whole embedded store into an EMPTY Neo4j in large batches: the first load of a large corpus (then `load` keeps it current)')
-  .requiredOption('--to-neo4j', 'the target: the Neo4j of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (it must hold nothing)')
+  .option('--to-neo4j', 'the target: the Neo4j of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (it must hold nothing)')
+  .option('--to-neo4j-files <dir>', 'offline instead, on the machine of the Neo4j server: write neo4j-admin import files into <dir> (then scripts/neo4j/import.sh)')
+  .option('--finish-neo4j-import <dir>', 'after scripts/neo4j/import.sh <dir> and the server\'s start: check the counts, create the constraints and indexes')
   .option('--from <dir>', 'folder of the embedded store (default DATA_DIR)')
   .option('--batch <n>', 'rows per write transaction', String(DEFAULT_BATCH_ROWS))
   .action(copy);

@@ -21,7 +21,7 @@ export class TargetNotEmptyError extends Error {
 export type CopyPhase = 'documents' | 'evidence' | 'curations' | 'relationships';
 
 /** Longest wait for the indexes to be built over the copied graph. */
-const INDEX_SECONDS = 6 * 3600;
+export const INDEX_SECONDS = 6 * 3600;
 
 export interface CopyOptions {
   /** Rows per write transaction (measured: see BENCHMARKS.md, copy into Neo4j). */

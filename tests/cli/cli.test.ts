@@ -1,7 +1,7 @@
 // The commands as a user runs them: extract prints one line per file, load commits what it can read
 // and names what it cannot, and both exit non-zero when a file failed.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,7 +79,18 @@ describe('copy --to-neo4j', () => {
     expect(cli(['copy', '--to-neo4j'], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: '' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/set NEO4J_PASSWORD/) });
     const missing = cli(['copy', '--to-neo4j', '--from', path.join(work, 'nothing-here')], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' });
     expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(/no embedded store in .*nothing-here/) });
-    expect(cli(['copy'], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' })).toMatchObject({ status: 1, stderr: expect.stringMatching(/--to-neo4j/) });
+    expect(cli(['copy'], { NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/--to-neo4j/) });
+    expect(cli(['copy', '--to-neo4j', '--to-neo4j-files', path.join(work, 'files')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/one of --to-neo4j/) });
+  });
+
+  it('--to-neo4j-files writes the neo4j-admin import files of the store; --finish-neo4j-import needs a Neo4j', () => {
+    const dataDir = path.join(work, 'files-data');
+    cli(['load', corpus], { DATA_DIR: dataDir });
+    const dir = path.join(work, 'import-files');
+    const res = cli(['copy', '--to-neo4j-files', dir, '--from', dataDir]);
+    expect(res).toMatchObject({ status: 0, stdout: expect.stringMatching(/^wrote \d+ documents, \d+ evidence rows, 0 curations, 2 files \(\d+ nodes\) and \d+ relationships in [\d.]+ s\nnext: /) });
+    expect(readdirSync(dir).sort()).toEqual(['documents.csv', 'documents.header.csv', 'evidence.csv', 'evidence.header.csv', 'files.csv', 'files.header.csv', 'import.json', 'relationships.csv', 'relationships.header.csv']);
+    expect(cli(['copy', '--finish-neo4j-import', dir])).toMatchObject({ status: 2, stderr: expect.stringMatching(/set NEO4J_URI/) });
   });
 
   const neo = neo4jConfig();
