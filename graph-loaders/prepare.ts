@@ -8,7 +8,7 @@
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
 import { ambiguousId, symbolKey } from './ids.js';
-import { candidateKeys, candidatesOf, citingContextOf, lookupKey, mergeCandidates, referenceLocality, resolveTarget, resolveWithPool, shortFormMatches } from './resolve.js';
+import { candidateKeys, candidatesOf, citingContextOf, indexCandidates, lookupKey, mergeCandidates, referenceLocality, resolveTarget, resolveWithIndex, shortFormMatches } from './resolve.js';
 import type { Candidate, CitingContext, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
@@ -31,14 +31,15 @@ export async function prepareBatch(items: readonly PrepareItem[], store: Store):
   const ids = [...new Set(own.map((c) => c.id))];
   const [scoped, named] = await Promise.all([store.candidates(scopes), store.getDocuments(ids)]);
   const external = withHeld(scoped, named);
-  // merged once: resolution, the re-opened keys and re-resolution all read this pool
+  // merged and indexed once: resolution, the re-opened keys and re-resolution all read this pool
   const pool = mergeCandidates([...external, ...own]);
-  const resolved = resolveWithPool(extractions, pool);
+  const byKey = indexCandidates(pool);
+  const resolved = resolveWithIndex(extractions, byKey);
   const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
   const batch = buildBatch(loaded);
   const fetched = new Map(scopes.map((s) => (typeof s === 'string' ? [s, null] : [s.key, new Set(s.localities)])));
   const held = new Map(external.map((c) => [c.id, c])); // what the store knew before this chunk
-  await reresolve(batch, store, keysToReread(own, held, pool, new Set(extractions.map((e) => e.document.id))), pool, fetched, held);
+  await reresolve(batch, store, keysToReread(own, held, pool, byKey, new Set(extractions.map((e) => e.document.id))), { pool, byKey }, fetched, held);
   return batch;
 }
 
@@ -137,10 +138,23 @@ interface Reopened {
   candidates: Candidate[];
 }
 
-function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candidate>, pool: readonly Candidate[], documents: ReadonlySet<string>): Map<string, Reopened> {
+function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candidate>, pool: readonly Candidate[], byKey: ReadonlyMap<string, readonly Candidate[]>, documents: ReadonlySet<string>): Map<string, Reopened> {
   const merged = new Map(pool.map((c) => [c.id, c]));
-  const datedBefore = datedCounts([...held.values()]);
-  const datedAfter = datedCounts(pool);
+  // dated candidates of a key, after this chunk and before it (what the store held); an id's date never changes
+  const counts = new Map<string, { before: number; after: number }>();
+  const dated = (k: string) => {
+    let n = counts.get(k);
+    if (!n) {
+      n = { before: 0, after: 0 };
+      for (const c of byKey.get(k) ?? []) {
+        if (!c.issuedOn) continue;
+        n.after++;
+        if (held.has(c.id)) n.before++;
+      }
+      counts.set(k, n);
+    }
+    return n;
+  };
   const keys = new Map<string, Reopened>();
   const reopen = (key: string, since: string | null, c: Candidate) => {
     const was = keys.get(key);
@@ -152,10 +166,10 @@ function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candi
     const how = change(c, held.get(c.id), documents.has(c.id));
     if (how === 'none') continue;
     for (const k of candidateKeys(c)) {
-      const after = datedAfter.get(k) ?? 0;
+      const after = dated(k).after;
       if (how === 'ranking' && after < 2 && !k.startsWith('#')) continue;
       // a reference never counts its own text (resolve.ts): for it the symbol may have one candidate fewer
-      const before = datedBefore.get(k) ?? 0;
+      const before = dated(k).before;
       const counted = before <= 2 && after >= 2 && after > before;
       const whole = k.startsWith('#') || !c.locality || !c.issuedOn || counted;
       // A dated candidate cannot fit a reference written before its date (resolve.ts, incompatible), so
@@ -198,23 +212,11 @@ function mayChange(sides: readonly ({ ref: ReferenceTarget; citing: CitingContex
   return false;
 }
 
-/** Dated candidates per key, each id once (merging never changes a candidate's date). */
-function datedCounts(candidates: readonly Candidate[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const c of candidates) {
-    if (!c.issuedOn || seen.has(c.id)) continue;
-    seen.add(c.id);
-    for (const k of candidateKeys(c)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * Re-resolve the stored references under these keys. `fetched` says which candidates the first
  * look-up read: every one of a key (null), or those of some localities.
  */
-async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, pool: readonly Candidate[], fetched: ReadonlyMap<string, ReadonlySet<string> | null>, held: ReadonlyMap<string, Candidate>): Promise<void> {
+async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, { pool, byKey: known }: Pool, fetched: ReadonlyMap<string, ReadonlySet<string> | null>, held: ReadonlyMap<string, Candidate>): Promise<void> {
   if (!reopened.size) return;
   const keys = [...reopened.keys()].sort();
   const since = new Map<string, string>();
@@ -237,7 +239,7 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
       if (scope === undefined || locality === null || !scope.has(locality)) missing.add(key);
     }
   }
-  const byKey = indexByKey(missing.size ? mergeCandidates([...pool, ...(await store.candidates([...missing].sort()))]) : pool);
+  const byKey = missing.size ? indexCandidates(mergeCandidates([...pool, ...(await store.candidates([...missing].sort()))])) : known;
   const stubs = new Map(batch.stubs.map((s, i) => [s.id, i]));
   for (const { row, to, from } of refs) {
     const repoint: GraphBatch['repoint'][number] = { key: row.key };
@@ -270,6 +272,12 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
 }
 
 type Side = { ref: ReferenceTarget; citing: CitingContext };
+
+/** A chunk's candidates, merged (one per id), and by look-up key (resolve.ts, indexCandidates). */
+interface Pool {
+  pool: readonly Candidate[];
+  byKey: ReadonlyMap<string, readonly Candidate[]>;
+}
 
 /**
  * The stored short forms that name two symbols or more and stay ambiguous whatever this chunk
@@ -313,17 +321,4 @@ function ambiguousWith(ref: ReferenceTarget, candidates: readonly Candidate[]): 
 function parseRef(json: string | null, how: string | null): { ref: ReferenceTarget; citing: CitingContext } | null {
   if (!json || how === 'dated') return null;
   return JSON.parse(json) as { ref: ReferenceTarget; citing: CitingContext };
-}
-
-/** Candidates (merged, one per id) by look-up key. */
-function indexByKey(candidates: readonly Candidate[]): Map<string, Candidate[]> {
-  const byKey = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    for (const k of candidateKeys(c)) {
-      const list = byKey.get(k);
-      if (list) list.push(c);
-      else byKey.set(k, [c]);
-    }
-  }
-  return byKey;
 }

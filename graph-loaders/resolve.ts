@@ -10,7 +10,7 @@
 // re-resolve old undated references when new candidates arrive.
 import { ambiguousId, documentId, symbolKey } from './ids.js';
 import { CENTRAL_PARTY_CODES, CENTRAL_TERMS, LOCAL_ISSUER_CODES, canonicalTerm } from './lexicon.js';
-import { foldKey, provinceIn } from './normalise.js';
+import { foldKey, memo, provinceIn } from './normalise.js';
 import { fuller } from '../services/store/stubs.js';
 import { typeNameOfSymbol } from './type-codes.js';
 import { parseShortPlaceholder, symbolParts } from './references.js';
@@ -48,13 +48,19 @@ export function shortFormMatches(shortSymbol: string, candidate: { symbol: strin
   return true;
 }
 
+// A chunk scores and places the same issuers and titles over and over (every candidate of a symbol, for every reference to it)
+const folded = memo(foldKey, 100_000);
+
 function fk(s: string | null | undefined): string {
-  return s ? foldKey(s) : '';
+  return s ? folded(s) : '';
 }
 
-function words(s: string | null | undefined): Set<string> {
-  const stop = new Set(['ve', 'viec', 'va', 'cua', 'cac', 'trong', 'den', 'nam', 'tai', 'cho', 'voi', 'mot', 'so', 'the', 'nhung']);
-  return new Set(fk(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !stop.has(w)));
+const STOP_WORDS = new Set(['ve', 'viec', 'va', 'cua', 'cac', 'trong', 'den', 'nam', 'tai', 'cho', 'voi', 'mot', 'so', 'the', 'nhung']);
+/** The words of a title or subject that tell documents apart (shared between calls: read only). */
+const wordsOf = memo((s: string) => new Set(fk(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w))) as ReadonlySet<string>, 100_000);
+
+function words(s: string | null | undefined): ReadonlySet<string> {
+  return wordsOf(s ?? '');
 }
 
 function termOfDate(date: string, table: Record<string, [string, string]>): string | null {
@@ -217,18 +223,17 @@ export function candidatesOf(e: Extraction): Candidate[] {
   return mergeCandidates(out);
 }
 
-class CandidateIndex {
-  private map = new Map<string, Candidate[]>();
-  add(c: Candidate): void {
+/** Candidates (merged, one per id) by every key they are filed under (candidateKeys), as references look them up (lookupKey). */
+export function indexCandidates(pool: readonly Candidate[]): Map<string, Candidate[]> {
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of pool) {
     for (const k of candidateKeys(c)) {
-      const list = this.map.get(k);
+      const list = byKey.get(k);
       if (list) list.push(c);
-      else this.map.set(k, [c]);
+      else byKey.set(k, [c]);
     }
   }
-  get(ref: ReferenceTarget): Candidate[] {
-    return this.map.get(lookupKey(ref)) ?? [];
-  }
+  return byKey;
 }
 
 function applyResolution(t: ReferenceTarget, r: ResolvedTarget): ReferenceTarget {
@@ -251,13 +256,11 @@ function applyResolution(t: ReferenceTarget, r: ResolvedTarget): ReferenceTarget
  * (and the full symbol of a short form) in the relation's from/to.
  */
 export function resolveExtractions(extractions: Extraction[], external: Candidate[] = []): ResolvedExtraction[] {
-  return resolveWithPool(extractions, mergeCandidates([...external, ...extractions.flatMap((e) => candidatesOf(e))]));
+  return resolveWithIndex(extractions, indexCandidates(mergeCandidates([...external, ...extractions.flatMap((e) => candidatesOf(e))])));
 }
 
-/** resolveExtractions over a pool of candidates already merged (mergeCandidates), for a caller that reuses it. */
-export function resolveWithPool(extractions: Extraction[], pool: readonly Candidate[]): ResolvedExtraction[] {
-  const index = new CandidateIndex();
-  for (const c of pool) index.add(c);
+/** resolveExtractions over candidates already merged and indexed (indexCandidates), for a caller that reuses the index. */
+export function resolveWithIndex(extractions: Extraction[], index: ReadonlyMap<string, readonly Candidate[]>): ResolvedExtraction[] {
   return extractions.map((e) => {
     const citing = citingContextOf(e);
     const selfId = e.document.id;
@@ -265,7 +268,7 @@ export function resolveWithPool(extractions: Extraction[], pool: readonly Candid
     const resolveSide = (t: ReferenceTarget): ResolvedTarget => {
       const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && !!t.date && t.date === e.document.issuedOn;
       if (own) return self;
-      return resolveTarget(t, citing, index.get(t).filter((c) => c.id !== selfId));
+      return resolveTarget(t, citing, (index.get(lookupKey(t)) ?? []).filter((c) => c.id !== selfId));
     };
     const relations: ResolvedRelation[] = e.relations.map((r) => {
       const toResolution = resolveSide(r.to);

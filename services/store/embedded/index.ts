@@ -158,8 +158,8 @@ export class EmbeddedStore implements Store {
     };
   }
 
-  async findDocumentsWithEvidence(query: DocumentQuery, first: number, after: string | null, relations: RelationsAsked): Promise<PageWithEvidence> {
-    const page = await this.findDocuments(query, first, after);
+  async findDocumentsWithEvidence(query: DocumentQuery, first: number, after: string | null, relations: RelationsAsked, options: { count?: boolean } = {}): Promise<PageWithEvidence> {
+    const page = await this.findDocuments(query, first, after, options);
     const evidence = await this.evidenceWithDocuments(
       page.items.map((i) => i.id),
       relations.direction,
