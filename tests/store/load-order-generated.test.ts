@@ -2,39 +2,20 @@
 // symbol across terms and provinces, OCR damage) gives one graph whether it arrives at once, in
 // small chunks forwards, or in small chunks backwards. Re-resolution only reads what a chunk
 // changes, so this is the test that it misses nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../graph-loaders/generate/corpus.js';
-import { prepareBatch } from '../../graph-loaders/prepare.js';
 import { extractText } from '../../graph-loaders/extract.js';
-import { EmbeddedStore } from '../../services/store/embedded/index.js';
-import type { Store } from '../../services/store/port.js';
-import { comparable } from '../support/fixtures.js';
+import { embeddedStores, graphAfter } from '../support/chunks.js';
 import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 
-const dirs: string[] = [];
+const stores = embeddedStores('cg-order-gen-');
+const embedded = stores.open;
 afterAll(async () => {
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  stores.remove();
   await closeNeo4j();
 });
 
 const items = [...new Corpus({ docs: 600, seed: 11 }).documents()].map((d) => ({ file: d.file, text: d.text, extraction: extractText(d.text, d.file) }));
-
-async function embedded(): Promise<Store> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-order-gen-'));
-  dirs.push(dir);
-  return EmbeddedStore.open({ dataDir: dir });
-}
-
-async function graphAfter(fresh: () => Promise<Store>, chunks: (typeof items)[]) {
-  const store = await fresh();
-  for (const chunk of chunks) await store.applyBatch(await prepareBatch(chunk, store));
-  const dump = comparable(await store.dump());
-  await store.close();
-  return dump;
-}
 
 function chunked<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];

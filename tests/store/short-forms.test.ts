@@ -2,20 +2,15 @@
 // chunks: one symbol among several dates (10-KL/TU of 2001, 2007, ...) is that symbol's ambiguous
 // stub, and a second symbol (10-KL/TW) makes it the short form's own, which later candidates only
 // extend (prepare.ts, stillAmbiguous).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../graph-loaders/extract.js';
-import { prepareBatch } from '../../graph-loaders/prepare.js';
-import { EmbeddedStore } from '../../services/store/embedded/index.js';
-import type { Store } from '../../services/store/port.js';
-import { comparable } from '../support/fixtures.js';
+import { embeddedStores, graphAfter } from '../support/chunks.js';
 import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 
-const dirs: string[] = [];
+const stores = embeddedStores('cg-short-');
+const embedded = stores.open;
 afterAll(async () => {
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  stores.remove();
   await closeNeo4j();
 });
 
@@ -33,20 +28,6 @@ const texts = [
   conclusion(5, '2023-01-01', '1. Tiếp tục thực hiện Kết luận số 10-KL/TU, ngày 11/3/2011 về công tác cán bộ.'),
 ];
 const items = texts.map((text, i) => ({ file: `kl-${i + 1}.txt`, text, extraction: extractText(text, `kl-${i + 1}.txt`) }));
-
-async function embedded(): Promise<Store> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-short-'));
-  dirs.push(dir);
-  return EmbeddedStore.open({ dataDir: dir });
-}
-
-async function graphAfter(fresh: () => Promise<Store>, chunks: (typeof items)[]) {
-  const store = await fresh();
-  for (const chunk of chunks) await store.applyBatch(await prepareBatch(chunk, store));
-  const dump = comparable(await store.dump());
-  await store.close();
-  return dump;
-}
 
 for (const [name, fresh] of [
   ['embedded', embedded],
