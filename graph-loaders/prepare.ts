@@ -4,7 +4,8 @@
 // nothing, while the chunk that first brings a 45-NQ/TW document re-resolves every undated
 // reference to it, once (keysToReread), and only those written on or after the new candidate's date.
 // The candidate look-up reads, for a reference confined to a locality, that locality's documents of
-// the symbol, not the country's (scopesOf); short forms ("#<number>") are still read whole.
+// the symbol, not the country's (scopesOf); short forms ("#<number>") are read whole, except a stored
+// one already ambiguous between symbols, which only gains the chunk's new candidates (stillAmbiguous).
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
 import { ambiguousId, symbolKey } from './ids.js';
@@ -33,13 +34,13 @@ export async function prepareBatch(items: readonly PrepareItem[], store: Store):
   const external = withHeld(scoped, named);
   // merged and indexed once: resolution, the re-opened keys and re-resolution all read this pool
   const pool = mergeCandidates([...external, ...own]);
-  const byKey = indexCandidates(pool);
-  const resolved = resolveWithIndex(extractions, byKey);
+  const candidates: Pool = { pool, byId: new Map(pool.map((c) => [c.id, c])), byKey: indexCandidates(pool) };
+  const resolved = resolveWithIndex(extractions, candidates.byKey);
   const loaded: LoadedDocument[] = items.map((l, i) => ({ file: l.file, text: l.text, extraction: resolved[i] }));
   const batch = buildBatch(loaded);
   const fetched = new Map(scopes.map((s) => (typeof s === 'string' ? [s, null] : [s.key, new Set(s.localities)])));
   const held = new Map(external.map((c) => [c.id, c])); // what the store knew before this chunk
-  await reresolve(batch, store, keysToReread(own, held, pool, byKey, new Set(extractions.map((e) => e.document.id))), { pool, byKey }, fetched, held);
+  await reresolve(batch, store, keysToReread(own, held, candidates, new Set(extractions.map((e) => e.document.id))), candidates, fetched, held);
   return batch;
 }
 
@@ -138,8 +139,7 @@ interface Reopened {
   candidates: Candidate[];
 }
 
-function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candidate>, pool: readonly Candidate[], byKey: ReadonlyMap<string, readonly Candidate[]>, documents: ReadonlySet<string>): Map<string, Reopened> {
-  const merged = new Map(pool.map((c) => [c.id, c]));
+function keysToReread(own: readonly Candidate[], held: ReadonlyMap<string, Candidate>, { byId: merged, byKey }: Pool, documents: ReadonlySet<string>): Map<string, Reopened> {
   // dated candidates of a key, after this chunk and before it (what the store held); an id's date never changes
   const counts = new Map<string, { before: number; after: number }>();
   const dated = (k: string) => {
@@ -216,7 +216,7 @@ function mayChange(sides: readonly ({ ref: ReferenceTarget; citing: CitingContex
  * Re-resolve the stored references under these keys. `fetched` says which candidates the first
  * look-up read: every one of a key (null), or those of some localities.
  */
-async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, { pool, byKey: known }: Pool, fetched: ReadonlyMap<string, ReadonlySet<string> | null>, held: ReadonlyMap<string, Candidate>): Promise<void> {
+async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<string, Reopened>, { pool, byId: merged, byKey: known }: Pool, fetched: ReadonlyMap<string, ReadonlySet<string> | null>, held: ReadonlyMap<string, Candidate>): Promise<void> {
   if (!reopened.size) return;
   const keys = [...reopened.keys()].sort();
   const since = new Map<string, string>();
@@ -224,7 +224,6 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
   const reloaded = new Set(batch.documents.map((d) => d.id));
   const rows = (await store.undatedEvidence(keys, since)).filter((row) => !reloaded.has(row.source));
   const refs = rows.map((row) => ({ row, to: parseRef(row.toRef, row.toHow), from: parseRef(row.fromRef, row.fromHow) })).filter((r) => mayChange([r.to, r.from], reopened));
-  const merged = new Map(pool.map((c) => [c.id, c]));
   const growing = await stillAmbiguous(refs, reopened, held, merged, () => store.fileHashes(batch.files.map((f) => f.file)));
   // Keys the first look-up did not read (short forms are filed under "#<number>"), or read only for
   // other localities: fetch all their candidates now.
@@ -273,9 +272,10 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
 
 type Side = { ref: ReferenceTarget; citing: CitingContext };
 
-/** A chunk's candidates, merged (one per id), and by look-up key (resolve.ts, indexCandidates). */
+/** A chunk's candidates, merged (one per id), by id and by look-up key (resolve.ts, indexCandidates). */
 interface Pool {
   pool: readonly Candidate[];
+  byId: ReadonlyMap<string, Candidate>;
   byKey: ReadonlyMap<string, readonly Candidate[]>;
 }
 
