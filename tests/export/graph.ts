@@ -1,14 +1,17 @@
 // A graph worth exporting: the sample corpus, plus a person's added relation and a removed one.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { extractText } from '../../graph-loaders/extract.js';
+import { Corpus } from '../../graph-loaders/generate/corpus.js';
 import { loadPaths } from '../../graph-loaders/load.js';
+import type { PrepareItem } from '../../graph-loaders/prepare.js';
 import { CURATION_SOURCE, curatedEvidenceKey } from '../../services/domain/curation.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import type { Curation } from '../../services/store/model.js';
 import { emptyBatch } from '../../services/store/model.js';
 import type { Store } from '../../services/store/port.js';
-import { SAMPLES } from '../loaders/corpus.js';
+import { SAMPLES, sampleFiles } from '../loaders/corpus.js';
 
 const dirs: string[] = [];
 
@@ -55,4 +58,18 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let out = '';
   for await (const c of chunks) out += c;
   return out;
+}
+
+const item = (file: string, text: string): PrepareItem => ({ file, text, extraction: extractText(text, file) });
+
+/**
+ * The sample corpus and a generated one (short forms, undated references, one symbol across
+ * provinces and terms, supersession chains), split into what is loaded first (`base`: the samples
+ * and the first `first` generated texts) and what arrives later: the rest, and one text changed.
+ */
+export function corpusInTwo(docs: number, seed: number, first: number): { samples: PrepareItem[]; base: PrepareItem[]; later: PrepareItem[] } {
+  const generated = [...new Corpus({ docs, seed }).documents()].map((d) => item(d.file, d.text));
+  const samples = sampleFiles().map((f) => item(path.join(SAMPLES, f), readFileSync(path.join(SAMPLES, f), 'utf8')));
+  const changed = item(generated[3].file, `${generated[3].text}\nThay thế Nghị quyết số 45-NQ/TW ngày 24/01/2019.`);
+  return { samples, base: [...samples, ...generated.slice(0, first)], later: [...generated.slice(first), changed] };
 }

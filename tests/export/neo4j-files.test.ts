@@ -8,20 +8,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Corpus } from '../../graph-loaders/generate/corpus.js';
-import { extractText } from '../../graph-loaders/extract.js';
-import { prepareBatch } from '../../graph-loaders/prepare.js';
+import type { PrepareItem } from '../../graph-loaders/prepare.js';
 import type { Neo4jConfig } from '../../services/config.js';
 import { writeNeo4jImportFiles } from '../../services/export/neo4j-files.js';
 import { finishNeo4jImport, readManifest } from '../../services/export/neo4j-import.js';
 import { copyToNeo4j } from '../../services/export/to-neo4j.js';
 import { Neo4jStore } from '../../services/store/neo4j/index.js';
 import type { Store } from '../../services/store/port.js';
-import { SAMPLES, sampleFiles } from '../loaders/corpus.js';
+import { loadInChunks } from '../support/chunks.js';
 import { comparable } from '../support/fixtures.js';
 import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 import { rawGraph } from '../support/neo4j-raw.js';
-import { curate, freshEmbedded, removeTmpDirs, tmpDir } from './graph.js';
+import { corpusInTwo, curate, freshEmbedded, removeTmpDirs, tmpDir } from './graph.js';
 
 const run = promisify(execFile);
 const cfg = neo4jConfig();
@@ -40,16 +38,8 @@ async function javaFound(): Promise<boolean> {
 const java = cfg ? await javaFound() : false;
 if (cfg && !java && process.env.REQUIRE_NEO4J) throw new Error('REQUIRE_NEO4J is set but java is not found: the offline import test would be skipped');
 
-type Item = { file: string; text: string; extraction: ReturnType<typeof extractText> };
-const item = (file: string, text: string): Item => ({ file, text, extraction: extractText(text, file) });
-const generated = [...new Corpus({ docs: 120, seed: 7 }).documents()].map((d) => item(d.file, d.text));
-const samples = sampleFiles().map((f) => item(path.join(SAMPLES, f), readFileSync(path.join(SAMPLES, f), 'utf8')));
-const base = [...samples, ...generated.slice(0, 100)];
-const later = [...generated.slice(100), item(generated[3].file, `${generated[3].text}\nThay thế Nghị quyết số 45-NQ/TW ngày 24/01/2019.`)];
-
-async function load(store: Store, items: Item[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 60) await store.applyBatch(await prepareBatch(items.slice(i, i + 60), store));
-}
+const { base, later } = corpusInTwo(120, 7, 100);
+const load = (store: Store, items: readonly PrepareItem[]) => loadInChunks(store, items, 60);
 
 describe.skipIf(!cfg || !java)('offline import into Neo4j (neo4j-admin import files)', () => {
   let source: Store;

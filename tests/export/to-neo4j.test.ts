@@ -2,42 +2,22 @@
 // into the embedded store and copied is the very database the loader makes by loading the same
 // files into Neo4j (every node, property, type and relationship), and the loader continues from
 // the copy as from its own load: more files loaded on top give what loading everything gives.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Corpus } from '../../graph-loaders/generate/corpus.js';
-import { extractText } from '../../graph-loaders/extract.js';
-import { prepareBatch } from '../../graph-loaders/prepare.js';
+import type { PrepareItem } from '../../graph-loaders/prepare.js';
 import { curationsCsv, documentsCsv, relationsCsv } from '../../services/export/csv.js';
 import { batches, copyToNeo4j, TargetNotEmptyError } from '../../services/export/to-neo4j.js';
 import { Neo4jStore } from '../../services/store/neo4j/index.js';
 import type { Store } from '../../services/store/port.js';
-import { SAMPLES, sampleFiles } from '../loaders/corpus.js';
+import { loadInChunks } from '../support/chunks.js';
 import { comparable } from '../support/fixtures.js';
 import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 import { rawGraph } from '../support/neo4j-raw.js';
-import { collect, curate, freshEmbedded, removeTmpDirs } from './graph.js';
+import { collect, corpusInTwo, curate, freshEmbedded, removeTmpDirs } from './graph.js';
 
 const cfg = neo4jConfig();
-type Item = { file: string; text: string; extraction: ReturnType<typeof extractText> };
-const item = (file: string, text: string): Item => ({ file, text, extraction: extractText(text, file) });
-
-// The sample corpus and a generated one (short forms, undated references, one symbol across
-// provinces and terms, supersession chains); the last fifth arrives later, with a changed text.
-const generated = [...new Corpus({ docs: 300, seed: 11 }).documents()].map((d) => item(d.file, d.text));
-const samples = sampleFiles().map((f) => item(path.join(SAMPLES, f), readFileSync(path.join(SAMPLES, f), 'utf8')));
-const base = [...samples, ...generated.slice(0, 240)];
-const later = [...generated.slice(240), item(generated[3].file, `${generated[3].text}\nThay thế Nghị quyết số 45-NQ/TW ngày 24/01/2019.`)];
-
-function chunked<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
-async function load(store: Store, items: Item[]): Promise<void> {
-  for (const chunk of chunked(items, 60)) await store.applyBatch(await prepareBatch(chunk, store));
-}
+// the last fifth arrives later, with a changed text
+const { samples, base, later } = corpusInTwo(300, 11, 240);
+const load = (store: Store, items: readonly PrepareItem[]) => loadInChunks(store, items, 60);
 
 /** The base files and a person's two corrections (an added relation, a removed one). */
 async function loadBase(store: Store): Promise<void> {

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../graph-loaders/generate/corpus.js';
 import { extractText } from '../../graph-loaders/extract.js';
-import { embeddedStores, graphAfter } from '../support/chunks.js';
+import { chunked, embeddedStores, graphAfter } from '../support/chunks.js';
 import { closeNeo4j, freshNeo4j, neo4jConfig } from '../support/neo4j.js';
 
 const stores = embeddedStores('cg-order-gen-');
@@ -16,12 +16,6 @@ afterAll(async () => {
 });
 
 const items = [...new Corpus({ docs: 600, seed: 11 }).documents()].map((d) => ({ file: d.file, text: d.text, extraction: extractText(d.text, d.file) }));
-
-function chunked<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 type Dump = Awaited<ReturnType<typeof graphAfter>>;
 

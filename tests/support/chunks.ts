@@ -21,6 +21,17 @@ export function embeddedStores(prefix: string): { open: () => Promise<Store>; re
   };
 }
 
+export function chunked<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Prepare and apply these texts, `size` to a batch. */
+export async function loadInChunks(store: Store, items: readonly PrepareItem[], size: number): Promise<void> {
+  for (const chunk of chunked(items, size)) await store.applyBatch(await prepareBatch(chunk, store));
+}
+
 /** The graph a fresh store holds after loading these chunks in turn, in a comparable form. */
 export async function graphAfter(fresh: () => Promise<Store>, chunks: readonly (readonly PrepareItem[])[]) {
   const store = await fresh();
