@@ -6,38 +6,24 @@
 #   usage: import.sh <dir> [extra neo4j-admin import options, e.g. --overwrite-destination --threads=4]
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-STATE_DIR="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}"
-DATA_DIR="${NEO4J_DATA_DIR:-$STATE_DIR/data}"
-PID_FILE="$STATE_DIR/neo4j.pid"
-MAIN_CLASS=vn.citationgraph.neo4j.Launcher
-JAR="$SCRIPT_DIR/target/neo4j-launcher.jar"
-LIB_DIR="$SCRIPT_DIR/target/lib"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 log() { echo "[neo4j-import] $*" >&2; }
 
 [[ $# -ge 1 ]] || { log "usage: import.sh <dir of the import files> [neo4j-admin import options]"; exit 2; }
 FILES_DIR="$(cd "$1" && pwd)"
 shift
-case "$DATA_DIR" in /*) ;; *) DATA_DIR="$REPO_ROOT/$DATA_DIR" ;; esac
 [[ -f "$FILES_DIR/import.json" ]] || { log "ERROR: $FILES_DIR/import.json not found: write the files with npm run copy -- --to-neo4j-files $FILES_DIR"; exit 2; }
 
 if [[ -f "$PID_FILE" ]]; then
   PID="$(tr -dc '0-9' <"$PID_FILE" || true)"
-  if [[ -n "$PID" ]] && kill -0 "$PID" 2>/dev/null && ps -ww -p "$PID" -o args= 2>/dev/null | grep -q "$MAIN_CLASS"; then
+  if is_launcher "$PID"; then
     log "ERROR: Neo4j is running (pid $PID): stop it first (scripts/neo4j/stop.sh with the same NEO4J_STATE_DIR)"
     exit 1
   fi
 fi
 
-if [[ ! -f "$JAR" || ! -d "$LIB_DIR" ]]; then
-  command -v mvn >/dev/null 2>&1 || { log "ERROR: mvn not found (Maven 3.8+ and Java 17+ are required)"; exit 1; }
-  log "building launcher (mvn package)..."
-  mvn -B -q -f "$SCRIPT_DIR/pom.xml" package -DskipTests 2>&1 | sed "s/"$'\033'"\[[0-9;]*m//g" >&2
-  touch "$JAR"
-fi
-command -v java >/dev/null 2>&1 || { log "ERROR: java not found (Java 17+ is required)"; exit 1; }
+build_launcher
 
 # one --nodes or --relationships per header file, with its data file (neo4j-files.ts)
 INPUTS=()

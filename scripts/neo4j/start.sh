@@ -3,32 +3,19 @@
 # Builds the Java launcher with Maven first if needed. Idempotent. See scripts/neo4j/README.md.
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-STATE_DIR="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 LOG_FILE="$STATE_DIR/neo4j.log"
-PID_FILE="$STATE_DIR/neo4j.pid"
-DATA_DIR="${NEO4J_DATA_DIR:-$STATE_DIR/data}"
 PORT="${NEO4J_BOLT_PORT:-7687}"
 HEAP="${NEO4J_HEAP:-1g}"
 TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
 HOST=127.0.0.1
 URI="bolt://$HOST:$PORT"
-MAIN_CLASS=vn.citationgraph.neo4j.Launcher
-JAR="$SCRIPT_DIR/target/neo4j-launcher.jar"
-LIB_DIR="$SCRIPT_DIR/target/lib"
 
 log() { echo "[neo4j] $*" >&2; }
 
 port_open() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 
-# Is $1 a live process running our launcher? (guards against pid reuse)
-is_launcher() {
-  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null && ps -ww -p "$1" -o args= 2>/dev/null | grep -q "$MAIN_CLASS"
-}
-
 mkdir -p "$STATE_DIR"
-case "$DATA_DIR" in /*) ;; *) DATA_DIR="$REPO_ROOT/$DATA_DIR" ;; esac
 
 # Serialize concurrent start.sh invocations (e.g. parallel test workers) where flock exists.
 if command -v flock >/dev/null 2>&1; then
@@ -62,16 +49,7 @@ if [[ -z "${START_PID:-}" ]]; then
   fi
 
   # --- build the launcher if missing or out of date -----------------------------------------------
-  if [[ ! -f "$JAR" || ! -d "$LIB_DIR" ]] || [[ -n "$(find "$SCRIPT_DIR/pom.xml" "$SCRIPT_DIR/src" -newer "$JAR" -print -quit)" ]]; then
-    command -v mvn >/dev/null 2>&1 || { log "ERROR: mvn not found (Maven 3.8+ and Java 17+ are required)"; exit 1; }
-    log "building launcher (mvn package)..."
-    rm -rf "$LIB_DIR"  # drop jars of a previous Neo4j version
-    # (the sed strips stray ANSI reset codes that Debian's Maven 3.8 prints even with -B -q)
-    mvn -B -q -f "$SCRIPT_DIR/pom.xml" package -DskipTests 2>&1 | sed "s/"$'\033'"\[[0-9;]*m//g" >&2
-    touch "$JAR"
-  fi
-
-  command -v java >/dev/null 2>&1 || { log "ERROR: java not found (Java 17+ is required)"; exit 1; }
+  build_launcher
 
   # JVM options mirror the ones Neo4j's own startup script uses. The --add-opens flags are not
   # strictly needed on Java 17 but, without them, the page cache and transaction log native

@@ -3,11 +3,8 @@
 # NEO4J_STOP_TIMEOUT seconds (default 60), then SIGKILL. Succeeds if it is not running.
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-PID_FILE="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}/neo4j.pid"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
-MAIN_CLASS=vn.citationgraph.neo4j.Launcher
 
 log() { echo "[neo4j] $*" >&2; }
 
