@@ -301,8 +301,9 @@ async function stillAmbiguous(
     for (const [side, target, how] of [[to, row.to, row.toHow], [from, row.from, row.fromHow]] as const) {
       // the short form's own stub: two symbols or more (one symbol ambiguous among its dates is the symbol's stub)
       if (!side || how !== 'ambiguous' || target !== ambiguousId(side.ref.symbol)) continue;
-      const why = reopened.get(lookupKey(side.ref));
-      if (!why || !lookupKey(side.ref).startsWith('#')) continue;
+      const key = lookupKey(side.ref);
+      const why = reopened.get(key);
+      if (!why || !key.startsWith('#')) continue;
       const fits = (c: Candidate | undefined) => !!c && shortFormMatches(side.ref.symbol, c);
       if (why.candidates.some((c) => fits(held.get(c.id)) && !fits(merged.get(c.id) ?? c))) continue;
       out.add(side);
