@@ -93,7 +93,7 @@ describe.skipIf(!cfg || !java)('offline import into Neo4j (neo4j-admin import fi
     expect(got.relationships).toEqual(copied.relationships);
     expect(got.nodes).toEqual(copied.nodes);
 
-    // a finished import is refused a second finish only by nothing: it is idempotent
+    // finishing a second time changes nothing: the finish is idempotent
     await finishNeo4jImport(imported, await readManifest(dir));
     expect(await rawGraph(imported)).toEqual(got);
 
