@@ -19,9 +19,10 @@ const opts = new Command()
   .option('--data <dir>', 'DATA_DIR of the store (emptied first)')
   .option('--every <n>', 'print a line every n chunks', (v) => parseInt(v, 10), 10)
   .option('--no-fingerprint', 'skip hashing the graph at the end')
+  .option('--reopen', 'then close the store, open it again from its files and fingerprint that')
   .option('--profile <file>', 'CPU profile of the load loop only (.cpuprofile)')
   .parse()
-  .opts<{ docs: number; seed: number; chunk: number; root: string; data?: string; every: number; fingerprint: boolean; profile?: string }>();
+  .opts<{ docs: number; seed: number; chunk: number; root: string; data?: string; every: number; fingerprint: boolean; reopen?: boolean; profile?: string }>();
 
 type Item = { file: string; text: string; extraction: unknown };
 const now = () => performance.now() / 1000;
@@ -120,9 +121,9 @@ console.log(`  ${totals}`);
 for (let g = 0; g < 3; g++) (globalThis as { gc?: () => void }).gc?.();
 console.log(`  rss after load ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
 
-if (opts.fingerprint) {
-  // The whole graph, updatedAt replaced by the rank of its commit (times differ from run to run, which commit touched a document must not).
-  const dump = await store.dump();
+/** The whole graph, updatedAt replaced by the rank of its commit (times differ from run to run, which commit touched a document must not). */
+async function fingerprint(of: typeof store): Promise<string> {
+  const dump = await of.dump();
   const stamps = [...new Set(dump.documents.map((d: { updatedAt?: string | null }) => d.updatedAt ?? ''))].sort();
   const rank = new Map(stamps.map((s, i) => [s, i]));
   const docs = createHash('sha256');
@@ -131,9 +132,18 @@ if (opts.fingerprint) {
   for (const r of dump.evidence) rows.update(JSON.stringify(r) + '\n');
   const { documentsCsv, relationsCsv } = await import(path.join(root, 'services/export/csv.ts'));
   const csv = createHash('sha256');
-  for await (const s of documentsCsv(store, { asOf: '2026-01-01' })) csv.update(s);
-  for await (const s of relationsCsv(store, { asOf: '2026-01-01' })) csv.update(s);
-  console.log(`fingerprint: documents ${dump.documents.length} ${docs.digest('hex').slice(0, 16)} · evidence ${dump.evidence.length} ${rows.digest('hex').slice(0, 16)} · csv ${csv.digest('hex').slice(0, 16)} · commits ${stamps.length}`);
+  for await (const s of documentsCsv(of, { asOf: '2026-01-01' })) csv.update(s);
+  for await (const s of relationsCsv(of, { asOf: '2026-01-01' })) csv.update(s);
+  return `documents ${dump.documents.length} ${docs.digest('hex').slice(0, 16)} · evidence ${dump.evidence.length} ${rows.digest('hex').slice(0, 16)} · csv ${csv.digest('hex').slice(0, 16)} · commits ${stamps.length}`;
 }
-await store.close();
+
+if (opts.fingerprint) console.log(`fingerprint: ${await fingerprint(store)}`);
+if (opts.reopen) {
+  // What a restart replays (snapshot, then journal) must be the graph the load built.
+  await store.close();
+  const t0 = now();
+  const again = await EmbeddedStore.open({ dataDir });
+  console.log(`reopened in ${(now() - t0).toFixed(1)} s; fingerprint: ${await fingerprint(again)}`);
+  await again.close();
+} else await store.close();
 if (!opts.data) rmSync(dataDir, { recursive: true, force: true });

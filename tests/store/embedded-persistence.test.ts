@@ -1,6 +1,6 @@
 // The embedded store keeps what was committed across restarts: from the journal, from a
 // snapshot, and from a snapshot plus a journal; texts and quotes included.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -43,4 +43,37 @@ it('replays the journal, a snapshot, and a snapshot plus journal to the same gra
   expect(comparable(await store.dump())).toEqual(after);
   expect((await store.findDocuments({ text: 'ke hoach 5' }, 5, null)).items[0].id).toBe(plan.id);
   await store.close();
+});
+
+it('keeps a stub out of the journal only when applying it would change nothing', async () => {
+  const dir = tmp();
+  const store = await EmbeddedStore.open({ dataDir: dir });
+  const segment = (seq: number) => JSON.parse(readFileSync(path.join(dir, 'journal', `${String(seq).padStart(12, '0')}.json`), 'utf8'));
+  const cite = (from: string) => ev(from, 'CITES', NQ45);
+  const a = doc('1-KH/TU@2025-01-01', { file: 'a.txt' });
+  await store.applyBatch(batch({ docs: [a], stubs: [stub(NQ45)], evidence: [cite(a.id)] }));
+  expect(segment(1).batch.stubs.map((s: { id: string }) => s.id)).toEqual([NQ45]);
+
+  // the same stub again: nothing to merge, left out
+  const b = doc('2-KH/TU@2025-02-01', { file: 'b.txt' });
+  await store.applyBatch(batch({ docs: [b], stubs: [stub(NQ45)], evidence: [cite(b.id)] }));
+  expect(segment(2).batch.stubs).toEqual([]);
+
+  // a stub that says more (a title) is kept
+  const c = doc('3-KH/TU@2025-03-01', { file: 'c.txt' });
+  await store.applyBatch(batch({ docs: [c], stubs: [stub(NQ45, { title: 'về phát triển' })], evidence: [cite(c.id), ev(c.id, 'CITES', b.id)] }));
+  expect(segment(3).batch.stubs.map((s: { id: string }) => s.id)).toEqual([NQ45]);
+
+  // b.txt now holds another document: b becomes a stub in this batch, so its stub is kept
+  const e = doc('4-KH/TU@2025-04-01', { file: 'b.txt' });
+  await store.applyBatch(batch({ docs: [e], stubs: [stub(b.id, { title: 'kế hoạch thực hiện' })], evidence: [ev(e.id, 'CITES', b.id)] }));
+  expect(segment(4).batch.stubs.map((s: { id: string }) => s.id)).toEqual([b.id]);
+
+  const before = comparable(await store.dump());
+  expect(before.documents.find((x) => x.id === NQ45)?.title).toBe('về phát triển');
+  expect(before.documents.find((x) => x.id === b.id)).toMatchObject({ stub: true, title: 'kế hoạch thực hiện' });
+  await store.close();
+  const again = await EmbeddedStore.open({ dataDir: dir });
+  expect(comparable(await again.dump())).toEqual(before);
+  await again.close();
 });

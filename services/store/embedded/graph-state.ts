@@ -167,6 +167,25 @@ export class GraphState {
 
   // ---- the one way it changes ----
 
+  /**
+   * The batch without the stubs that would change nothing here: a stub of a held node whose merge
+   * adds nothing (mergeStub null) and which the batch does not rewrite. Every batch names the
+   * stubs its references point at, mostly the same ones again, and the journal need not keep them.
+   */
+  withoutIdleStubs(batch: GraphBatch): GraphBatch {
+    if (!batch.stubs.length) return batch;
+    const rewritten = new Set(batch.documents.map((d) => d.id));
+    for (const { file } of batch.files) {
+      const before = this.files.get(file);
+      if (before) rewritten.add(before.id);
+    }
+    const stubs = batch.stubs.filter((stub) => {
+      const held = rewritten.has(stub.id) ? undefined : this.doc(stub.id);
+      return !held || mergeStub(held, stub) !== null;
+    });
+    return stubs.length === batch.stubs.length ? batch : { ...batch, stubs };
+  }
+
   /** Apply a batch whose texts are already written: `textRefs` says where each batch text lives. */
   apply(batch: GraphBatch, at: string, textRefs: TextRef[]): void {
     const touched = new Set<number>();

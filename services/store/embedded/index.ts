@@ -74,6 +74,7 @@ export class EmbeddedStore implements Store {
 
   private async commit(batch: GraphBatch): Promise<void> {
     validateBatch(batch);
+    batch = this.state.withoutIdleStubs(batch);
     const seq = this.seq + 1;
     const at = new Date().toISOString();
     const refs = await this.textStore.write(

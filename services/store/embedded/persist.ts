@@ -78,8 +78,24 @@ export function decodeSegment(segment: Segment, read: (offset: number, length: n
   return { ...segment.batch, texts, evidence };
 }
 
-async function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<void> {
-  if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain');
+/** One JSON line per value, handed to the stream about 1 MB at a time: a write per line cost more than the JSON. */
+async function writeLines(out: NodeJS.WritableStream, values: Iterable<unknown>): Promise<void> {
+  let lines: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    lines.push('');
+    const ok = out.write(lines.join('\n'));
+    lines = [];
+    size = 0;
+    if (!ok) await once(out, 'drain');
+  };
+  for (const value of values) {
+    const line = JSON.stringify(value);
+    lines.push(line);
+    size += line.length;
+    if (size >= 1 << 20) await flush();
+  }
+  if (lines.length) await flush();
 }
 
 export class Persistence {
@@ -160,10 +176,11 @@ export class Persistence {
   /** Write a snapshot holding every segment up to lastSeq, then drop those segments; returns its size. */
   async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>): Promise<number> {
     const file = path.join(this.dir, SNAPSHOT);
-    await writeAtomic(file, async (out) => {
-      await writeLine(out, { header: { format: FORMAT, lastSeq } });
-      for (const rec of records()) await writeLine(out, 'ev' in rec ? { r: encodeRow(rec.ev, (id) => id, rec.quoted) } : rec);
-    });
+    function* lines(): Iterable<unknown> {
+      yield { header: { format: FORMAT, lastSeq } };
+      for (const rec of records()) yield 'ev' in rec ? { r: encodeRow(rec.ev, (id) => id, rec.quoted) } : rec;
+    }
+    await writeAtomic(file, (out) => writeLines(out, lines()));
     for (const s of await this.segments()) if (s.seq <= lastSeq) await fs.rm(s.file, { force: true });
     return (await fs.stat(file)).size;
   }
