@@ -10,6 +10,16 @@ type How = EvidenceRow['toHow'];
 
 const NONE = -1;
 
+/**
+ * A reference as written (row.toRef) is JSON of the reference and of the citing document's
+ * context. Split here, each half is pooled: the reference recurs across citing documents and the
+ * context across a document's rows. Any string splits and joins back exactly.
+ */
+const CITING = ',"citing":';
+
+/** A new string with no tie to a larger one (a slice would keep its whole parent alive in the pool). */
+const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));
@@ -39,11 +49,13 @@ export class EvidenceTable {
   effectiveFrom = new Uint32Array(0);
   fromSym = new Uint32Array(0);
   toSym = new Uint32Array(0);
+  /** row.toRef as two pooled halves (0: none); see CITING. */
+  toRefHead = new Uint32Array(0);
+  toRefTail = new Uint32Array(0);
   alive = new Uint8Array(0);
   /** Rarely used values, by row. */
   readonly keys = new Map<number, string>();
   readonly quotes = new Map<number, string>();
-  readonly toRefs = new Map<number, string>();
   readonly fromRefs = new Map<number, string>();
   readonly curated = new Map<number, Curated>();
   private readonly free: number[] = [];
@@ -67,6 +79,8 @@ export class EvidenceTable {
     this.effectiveFrom = grow(this.effectiveFrom, n);
     this.fromSym = grow(this.fromSym, n);
     this.toSym = grow(this.toSym, n);
+    this.toRefHead = grow(this.toRefHead, n);
+    this.toRefTail = grow(this.toRefTail, n);
     this.alive = grow(this.alive, n);
   }
 
@@ -92,7 +106,9 @@ export class EvidenceTable {
     this.toSym[r] = patterned ? this.strings.id(parts[5]) : 0;
     if (!patterned) this.keys.set(r, row.key);
     if (!quoteIsSlice) this.quotes.set(r, row.quote);
-    if (row.toRef) this.toRefs.set(r, row.toRef);
+    const cut = row.toRef ? row.toRef.indexOf(CITING) : -1;
+    this.toRefHead[r] = row.toRef ? this.pooled(cut > 0 ? row.toRef.slice(0, cut) : row.toRef) : 0;
+    this.toRefTail[r] = row.toRef && cut > 0 ? this.pooled(row.toRef.slice(cut)) : 0;
     if (row.fromRef) this.fromRefs.set(r, row.fromRef);
     if (row.curated) this.curated.set(r, { author: row.author, at: row.at, reason: row.reason });
     this.alive[r] = 1;
@@ -105,11 +121,21 @@ export class EvidenceTable {
     this.alive[r] = 0;
     this.keys.delete(r);
     this.quotes.delete(r);
-    this.toRefs.delete(r);
+    this.toRefHead[r] = 0;
+    this.toRefTail[r] = 0;
     this.fromRefs.delete(r);
     this.curated.delete(r);
     this.free.push(r);
     this.count--;
+  }
+
+  private pooled(value: string): number {
+    return this.strings.find(value) ?? this.strings.id(detached(value));
+  }
+
+  toRefOf(r: number): string | null {
+    const head = this.strings.value(this.toRefHead[r]);
+    return head === null ? null : head + (this.strings.value(this.toRefTail[r]) ?? '');
   }
 
   typeOf(r: number): RelationType {
@@ -152,7 +178,7 @@ export class EvidenceTable {
       author: curated?.author ?? null,
       at: curated?.at ?? null,
       reason: curated?.reason ?? null,
-      toRef: this.toRefs.get(r) ?? null,
+      toRef: this.toRefOf(r),
       toHow: this.howOf(this.toHow[r]),
       fromRef: this.fromRefs.get(r) ?? null,
       fromHow: this.howOf(this.fromHow[r]),

@@ -365,7 +365,7 @@ export class GraphState {
   private removeRow(r: number, touch: (n: number) => void): void {
     const t = this.table;
     if (!t.alive[r]) return;
-    const refs = { toRef: t.toRefs.get(r) ?? null, fromRef: t.fromRefs.get(r) ?? null, toHow: t.howOf(t.toHow[r]), fromHow: t.howOf(t.fromHow[r]) };
+    const refs = { toRef: t.toRefOf(r), fromRef: t.fromRefs.get(r) ?? null, toHow: t.howOf(t.toHow[r]), fromHow: t.howOf(t.fromHow[r]) };
     for (const k of undatedKeys(refs)) {
       const set = this.undated.get(k);
       set?.delete(r);
