@@ -16,9 +16,19 @@ export interface ScenarioResult {
   probe?: { requests: number; meanMs: number; reads: { label: string; seconds: number; calls: number }[] };
 }
 
+export interface Memory {
+  rssEmpty: number;
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
 export interface StoreResult {
   load: LoadResult;
-  memory: { rssEmpty: number; rss: number; heapUsed: number; external: number; arrayBuffers: number };
+  memory: Memory;
+  /** Embedded: a new process that opened the store's files (a restarted server), which then served the queries. */
+  reopened?: { seconds: number; memory: Memory };
   pools: { docIds: number; chainIds: number; chainDepths: number[] };
   http: Partial<Record<ScenarioName, ScenarioResult>>;
   /** Neo4j only: the server's resident memory and its store on disk after the load. */

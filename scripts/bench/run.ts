@@ -25,6 +25,7 @@ interface Options {
   peer: boolean;
   peerJit: boolean;
   extract: boolean;
+  reopen: boolean;
   score: boolean;
   scenarios: ScenarioName[];
   duration: number;
@@ -57,6 +58,7 @@ function options(): Options {
     .option('--no-peer', 'skip @neo4j/graphql')
     .option('--peer-jit', 'serve the peer with graphql-jit (its recursive where input makes graphql-jit run out of memory)')
     .option('--no-extract', 'skip the extraction stage')
+    .option('--no-reopen', 'serve the embedded store from the loading process instead of a new one that opens its files')
     .option('--no-score', 'time extraction without scoring it')
     .option('--scenarios <list>', 'GraphQL scenarios', (v) => list(v) as ScenarioName[], SCENARIOS.map((s) => s.name))
     .option('--duration <s>', 'seconds per measured autocannon run', (v) => parseInt(v, 10), 10)
@@ -150,7 +152,7 @@ async function measure(
   }
 }
 
-type Ready = { port: number; load: StoreResult['load']; pools: Pools & { chainDepths: number[] }; memory: StoreResult['memory'] };
+type Ready = { port: number; load: StoreResult['load']; pools: Pools & { chainDepths: number[] }; memory: StoreResult['memory']; dataDir?: string };
 
 async function runSize(docs: number, o: Options): Promise<SizeResult> {
   const started = Date.now();
@@ -190,12 +192,23 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
     }
     log(`${docs} docs: ${kind} load`);
     const profileFile = o.profile ? path.resolve(o.out, 'profiles', `${docs}-${kind}-load.cpuprofile`) : undefined;
-    const w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, maxLoadSeconds: o.maxLoadSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile }, workerOpts);
+    const reopen = kind === 'embedded' && o.reopen;
+    let w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, maxLoadSeconds: o.maxLoadSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile, keepData: reopen }, workerOpts);
     let peer: ReturnType<typeof startWorker> | null = null;
     try {
       const ready = await w.next<Ready>('ready');
+      let reopened: StoreResult['reopened'];
+      if (reopen && ready.dataDir) {
+        // A server restarted on the folder the load left: its open time and memory, and it serves the queries.
+        await w.stop();
+        log(`${kind}: loaded; opening the store in a new process`);
+        w = startWorker({ task: 'open', dataDir: ready.dataDir }, workerOpts);
+        const opened = await w.next<{ port: number; seconds: number; memory: StoreResult['memory'] }>('ready');
+        ready.port = opened.port;
+        reopened = { seconds: opened.seconds, memory: opened.memory };
+      }
       const { chainDepths, ...pools } = ready.pools;
-      const store: StoreResult = { load: ready.load, memory: ready.memory, pools: { docIds: pools.docIds.length, chainIds: pools.chainIds.length, chainDepths }, http: {} };
+      const store: StoreResult = { load: ready.load, memory: ready.memory, reopened, pools: { docIds: pools.docIds.length, chainIds: pools.chainIds.length, chainDepths }, http: {} };
       result.stores[kind] = store;
       if (kind === 'neo4j') {
         store.serverRss = rssOfPidFile(path.resolve(PROJECT_ROOT, o.neo4jStateDir, 'neo4j.pid'));

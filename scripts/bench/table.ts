@@ -27,11 +27,11 @@ function share(p: Phase): string {
   return `resolve ${int((100 * p.prepareSeconds) / p.seconds)}% · write ${int((100 * p.applySeconds) / p.seconds)}%`;
 }
 
-function memory(s: StoreResult | undefined): string {
-  if (!s) return '–';
-  const store = s.memory.rss - s.memory.rssEmpty;
+function memory(s: StoreResult | undefined, m = s?.memory): string {
+  if (!s || !m) return '–';
+  const store = m.rss - m.rssEmpty;
   const rels = s.load.stats.evidence / 1e6;
-  return `${mb(s.memory.rss)} RSS (${mb(store)} over an empty process) · ${int(store / 2 ** 20 / Math.max(rels, 1e-9))} MB per million relations`;
+  return `${mb(m.rss)} RSS (${mb(store)} over an empty process) · ${int(store / 2 ** 20 / Math.max(rels, 1e-9))} MB per million relations`;
 }
 
 function http(s: ReturnType<typeof summary>): string {
@@ -59,7 +59,15 @@ export function markdown(results: SizeResult[]): string {
     row(`${name}: batched ÷ per-document, same database size`, (r) => (s(r) ? ratio(s(r)!.load.batchedRecent, s(r)!.load.baseline) : '–'));
     row(`${name} batched load time`, (r) => (s(r) ? share(s(r)!.load.batched) : '–'));
     row(`${name}: documents · relations · evidence in the store`, (r) => (s(r) ? `${int(s(r)!.load.stats.documents)} · ${int(s(r)!.load.stats.relations)} · ${int(s(r)!.load.stats.evidence)}` : '–'));
-    if (kind === 'embedded') row('embedded resident memory after the load', (r) => memory(s(r)));
+    if (kind === 'embedded') {
+      row('embedded resident memory after the load', (r) => memory(s(r)));
+      if (results.some((r) => s(r)?.reopened)) {
+        row('embedded, a new server opening the stored files: open time · resident memory', (r) => {
+          const o = s(r)?.reopened;
+          return o ? `${dec(o.seconds)} s · ${memory(s(r), o.memory)}` : '–';
+        });
+      }
+    }
     else row('Neo4j server RSS · store on disk', (r) => (s(r) ? `${mb(s(r)!.serverRss)} · ${mb(s(r)!.disk)}` : '–'));
   }
   for (const sc of SCENARIOS) {

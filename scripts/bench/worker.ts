@@ -18,7 +18,8 @@ import { buildPools } from './stages/pools.js';
 
 export type WorkerTask =
   | { task: 'extract'; docs: number; seed: number; score: boolean }
-  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string }
+  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string; keepData?: boolean }
+  | { task: 'open'; dataDir: string }
   | { task: 'peer'; neo4j: Neo4jConfig; jit: boolean };
 
 const send = (msg: unknown) => process.send?.(msg);
@@ -89,17 +90,46 @@ async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<voi
   load.sampleIds = [];
   corpus = null; // the generator's plan is not the store's memory
   gc();
+  const memory = memoryOf(rssEmpty);
+  if (t.keepData && dataDir) {
+    // run.ts serves this store from a new process (task 'open'), which then owns the folder
+    await store.close();
+    send({ type: 'ready', port: 0, load, pools, memory, dataDir });
+    await serveControl(null);
+    return;
+  }
+  await serveStore(store, { load, pools, memory });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+function memoryOf(rssEmpty: number) {
   const mem = process.memoryUsage();
+  return { rssEmpty, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers };
+}
+
+/** Serve the store's GraphQL API, say ready (with `facts`), and answer run.ts until it says stop. */
+async function serveStore(store: Store, facts: Record<string, unknown>): Promise<void> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'silent', GRAPHIQL: 'false', SAMPLE_CORPUS: 'false' });
   const reads = new Breakdown();
   instrumentReads(store, reads);
   const app = await buildServer(config, store);
   const port = await serve(app);
-  send({ type: 'ready', port, load, pools, memory: { rssEmpty, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers } });
+  send({ type: 'ready', port, ...facts });
   await serveControl(reads);
   await app.close();
   await store.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A server started on a store folder a load left: how long it takes to open, and its memory. */
+async function openTask(t: Extract<WorkerTask, { task: 'open' }>): Promise<void> {
+  gc();
+  const rssEmpty = process.memoryUsage().rss;
+  const started = performance.now();
+  const store = await EmbeddedStore.open({ dataDir: t.dataDir });
+  const seconds = (performance.now() - started) / 1000;
+  gc();
+  await serveStore(store, { seconds, memory: memoryOf(rssEmpty) });
+  rmSync(t.dataDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -109,6 +139,8 @@ async function main(): Promise<void> {
     send({ type: 'result', result });
   } else if (t.task === 'store') {
     await storeTask(t);
+  } else if (t.task === 'open') {
+    await openTask(t);
   } else {
     const { app } = await buildPeerServer(t.neo4j, { jit: t.jit });
     send({ type: 'ready', port: await serve(app) });
