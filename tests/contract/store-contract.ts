@@ -190,6 +190,20 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect((await store.undatedEvidence(['57-NQ/TW'], new Map([['58-NQ/TW', '2024-12-22']]))).map((r) => r.source)).toEqual([early.id, late.id]);
     });
 
+    it('keeps a reference as written exactly as it was given', async () => {
+      const written = [
+        JSON.stringify({ ref: { symbol: '57-NQ/TW', date: null, issuer: 'Bộ Chính trị' }, citing: { issuedOn: '2020-01-01', locality: 'Hải Phòng' } }),
+        JSON.stringify({ ref: { symbol: '57-NQ/TW', date: null } }),
+        JSON.stringify({ ref: { symbol: '57-NQ/TW', title: 'a,"citing":b' }, citing: { issuedOn: '2020-01-02', note: ',"citing":' } }),
+      ];
+      const docs = written.map((_, i) => doc(`${10 + i}/VP-VX@2020-01-0${i + 1}`));
+      await store.applyBatch(
+        batch({ docs, stubs: [stub('57-NQ/TW', { issuedOn: null })], evidence: docs.map((d, i) => ev(d.id, 'CITES', '57-NQ/TW', { toRef: written[i], toHow: 'no-candidate' })) }),
+      );
+      expect((await store.undatedEvidence(['57-NQ/TW'])).map((r) => r.toRef)).toEqual(written);
+      expect((await store.evidenceOf(docs.map((d) => d.id), 'OUT')).map(([r]) => r.toRef)).toEqual(written);
+    });
+
     it('pages in a stable order with cursors', async () => {
       await store.applyBatch(chainBatch(7));
       const seen: string[] = [];

@@ -13,7 +13,8 @@ const NONE = -1;
 /**
  * A reference as written (row.toRef) is JSON of the reference and of the citing document's
  * context. Split here, each half is pooled: the reference recurs across citing documents and the
- * context across a document's rows. Any string splits and joins back exactly.
+ * context across a document's rows. Any string splits and joins back exactly. Pooled values of
+ * removed rows stay until the store is next opened.
  */
 const CITING = ',"citing":';
 

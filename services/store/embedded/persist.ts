@@ -78,7 +78,7 @@ export function decodeSegment(segment: Segment, read: (offset: number, length: n
   return { ...segment.batch, texts, evidence };
 }
 
-/** One JSON line per value, handed to the stream about 1 MB at a time: a write per line cost more than the JSON. */
+/** One JSON line per value, handed to the stream about 1 MB at a time (a stream write per line costs a Buffer and a callback each). */
 async function writeLines(out: NodeJS.WritableStream, values: Iterable<unknown>): Promise<void> {
   let lines: string[] = [];
   let size = 0;
