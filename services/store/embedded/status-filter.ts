@@ -14,6 +14,7 @@ export class StatusColumns {
   /** Per position: 1 for an ambiguous placeholder (never listed), and 1 for a stub. */
   readonly ambiguous: Uint8Array;
   readonly stub: Uint8Array;
+  private readonly nulls = new Map<string, Uint32Array>();
 
   constructor(
     readonly ids: readonly string[],
@@ -43,28 +44,70 @@ export class StatusColumns {
     }
   }
 
-  /** Positions (in page order) of the documents the predicate holds for. */
-  select(predicate: StatusPredicate): Uint8Array {
-    const n = this.ids.length;
-    const hit = new Uint8Array(n);
-    for (const all of predicate) {
-      const tests = all.map((c) => this.test(c));
-      for (let i = 0; i < n; i++) {
-        if (hit[i]) continue;
-        let ok = 1;
-        for (let t = 0; t < tests.length && ok; t++) if (!tests[t](i)) ok = 0;
-        hit[i] = ok;
+  /** Positions in page order of the listed documents among `bits` (ambiguous placeholders never; stubs when asked). */
+  listed(bits: Uint32Array, stubs: boolean): Int32Array {
+    const out = new Int32Array(this.ids.length);
+    let k = 0;
+    for (let w = 0; w < bits.length; w++) {
+      let x = bits[w];
+      if (!x) continue;
+      for (let b = 0; x && b < 32; b++, x >>>= 1) {
+        const i = (w << 5) + b;
+        if (x & 1 && i < this.ids.length && !this.ambiguous[i] && (stubs || !this.stub[i])) out[k++] = i;
       }
     }
-    return hit;
+    return out.slice(0, k);
   }
 
-  private test(c: Cond): (i: number) => boolean {
+  /**
+   * The documents the predicate holds for, as a bitset over page positions (bit i & 31 of word
+   * i >>> 5). The predicate is an OR of ANDs that repeat a few conditions ("in effect" is 24
+   * clauses over 9 conditions): each distinct condition is one typed loop over the column, and the
+   * clauses are then ANDs and ORs of 32 documents a word.
+   */
+  select(predicate: StatusPredicate): Uint32Array {
+    const words = (this.ids.length + 31) >>> 5;
+    const known = new Map<string, Uint32Array>();
+    const bitsOf = (c: Cond) => {
+      // "no such date" does not depend on the date asked: kept for the next query
+      const cache = c.op === 'null' ? this.nulls : known;
+      const key = `${c.field} ${c.op} ${c.op === 'null' ? '' : c.value}`;
+      let bits = cache.get(key);
+      if (!bits) cache.set(key, (bits = this.test(c, words)));
+      return bits;
+    };
+    const clauses = predicate.map((clause) => clause.map(bitsOf));
+    const out = new Uint32Array(words);
+    for (const clause of clauses) {
+      for (let w = 0; w < words; w++) {
+        if (out[w] === 0xffffffff) continue;
+        let x = 0xffffffff;
+        for (let c = 0; c < clause.length && x; c++) x &= clause[c][w];
+        out[w] |= x;
+      }
+    }
+    return out;
+  }
+
+  private test(c: Cond, words: number): Uint32Array {
     const col = this.columns[c.field];
-    if (c.op === 'null') return (i) => col[i] === NULL;
+    const bits = new Uint32Array(words);
+    const n = col.length;
+    if (c.op === 'null') {
+      for (let i = 0; i < n; i++) if (col[i] === NULL) bits[i >>> 5] |= 1 << (i & 31);
+      return bits;
+    }
     const v = c.field === 'endKind' ? KINDS[c.value] : day(c.value);
-    if (c.op === '=') return (i) => col[i] === v;
-    if (c.op === '<=') return (i) => col[i] !== NULL && col[i] <= v;
-    return (i) => col[i] !== NULL && col[i] > v;
+    if (c.op === '=') {
+      for (let i = 0; i < n; i++) if (col[i] === v) bits[i >>> 5] |= 1 << (i & 31);
+    } else if (c.op === '<=') {
+      for (let i = 0; i < n; i++) if (col[i] !== NULL && col[i] <= v) bits[i >>> 5] |= 1 << (i & 31);
+    } else {
+      for (let i = 0; i < n; i++) if (col[i] !== NULL && col[i] > v) bits[i >>> 5] |= 1 << (i & 31);
+    }
+    return bits;
   }
 }
+
+/** Whether position i is set in a bitset from select(). */
+export const isSet = (bits: Uint32Array, i: number): boolean => (bits[i >>> 5] & (1 << (i & 31))) !== 0;
