@@ -143,7 +143,8 @@ if (opts.reopen) {
   await store.close();
   const t0 = now();
   const again = await EmbeddedStore.open({ dataDir });
-  console.log(`reopened in ${(now() - t0).toFixed(1)} s; fingerprint: ${await fingerprint(again)}`);
+  const from = (again as { searchFrom?: string }).searchFrom;
+  console.log(`reopened in ${(now() - t0).toFixed(1)} s${from ? ` (full-text index from the ${from})` : ''}; fingerprint: ${await fingerprint(again)}`);
   await again.close();
 } else await store.close();
 if (!opts.data) rmSync(dataDir, { recursive: true, force: true });

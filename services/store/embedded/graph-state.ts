@@ -11,6 +11,7 @@ import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
 import { StringPool } from './pool.js';
 import { TextIndex } from './text-index.js';
+import { decodeIndex, encodeIndex } from './search-file.js';
 import type { TextRef, TextStore } from './text-store.js';
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
@@ -468,16 +469,14 @@ export class GraphState {
     for (const [file, held] of this.files) yield { file: [file, held.id, held.textHash] };
   }
 
+  /** A snapshot record back into the state; the full-text index follows in `restoreSearch`. */
   restore(rec: SnapshotRecord): void {
     const ignore = () => {};
     if ('doc' in rec) {
-      this.putDocument(rec.doc, ignore, !rec.text);
+      this.putDocument(rec.doc, ignore, false);
       const n = this.nodes.id(rec.doc.id);
       Object.assign(this.docs[n]!, { effect: rec.doc.effect, updatedAt: rec.doc.updatedAt ?? null });
-      if (rec.text) {
-        this.textRefs[n] = rec.text;
-        this.search.set(n, headOf(rec.doc), this.texts.read(rec.text));
-      }
+      if (rec.text) this.textRefs[n] = rec.text;
     } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
     else if ('cur' in rec) this.curations.push(rec.cur);
     else this.setFile(rec.file[0], rec.file[1], rec.file[2]);
@@ -488,6 +487,25 @@ export class GraphState {
     if (held && this.fileOf.get(held.id) === file) this.fileOf.delete(held.id);
     this.files.set(file, { id, textHash });
     this.fileOf.set(id, file);
+  }
+
+  /** The full-text index as bytes (search-file.ts); nothing may change the state until they are written. */
+  searchBytes(lastSeq: number): Iterable<Uint8Array> {
+    return encodeIndex(this.search.parts(), (n) => this.nodes.value(n)!, lastSeq);
+  }
+
+  /**
+   * After the snapshot's records: the index read from its file when that file is the snapshot's
+   * and names every document once, else rebuilt from the texts. Says which it was.
+   */
+  restoreSearch(bytes: Buffer | null, lastSeq: number): 'file' | 'texts' {
+    const index = bytes && decodeIndex(bytes, lastSeq, (id) => (this.doc(id) ? this.nodes.find(id) : undefined));
+    if (index && index.size === this.docCount) {
+      this.search = index;
+      return 'file';
+    }
+    this.rebuildSearch();
+    return 'texts';
   }
 
   /** After a snapshot has been restored. */

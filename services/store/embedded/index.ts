@@ -39,6 +39,8 @@ export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly state: GraphState;
   private seq = 0;
+  /** Where the last open took the full-text index from: its file, or the texts (tests and the bench read it). */
+  searchFrom: 'file' | 'texts' = 'texts';
   private journalBytes = 0;
   private snapshotBytes = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -60,6 +62,7 @@ export class EmbeddedStore implements Store {
     await texts.init();
     const store = new EmbeddedStore(persistence, texts, options);
     const lastSeq = await persistence.loadSnapshot((rec) => store.state.restore(rec));
+    store.searchFrom = store.state.restoreSearch(lastSeq ? await persistence.readSearch(lastSeq) : null, lastSeq);
     store.state.restored();
     store.seq = lastSeq;
     for (const s of await persistence.segments()) {
@@ -107,7 +110,7 @@ export class EmbeddedStore implements Store {
   }
 
   private async fold(): Promise<void> {
-    this.snapshotBytes = await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotRecords());
+    this.snapshotBytes = await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotRecords(), () => this.state.searchBytes(this.seq));
     this.journalBytes = 0;
     await this.textStore.dropUnused(this.state.usedTextSegments(), this.seq);
   }

@@ -5,6 +5,7 @@
 //   DATA_DIR/snapshot.ndjson      header line, then one record per line (graph-state.ts SnapshotRecord)
 //   DATA_DIR/journal/<seq>.json   one committed batch each, replayed in order after the snapshot
 //   DATA_DIR/texts/<seq>.u16      the texts a commit stored
+//   DATA_DIR/search-<seq>.bin     the full-text index of the snapshot of that seq (a cache: search-file.ts)
 import { createReadStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -98,6 +99,12 @@ async function writeLines(out: NodeJS.WritableStream, values: Iterable<unknown>)
   if (lines.length) await flush();
 }
 
+async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<Uint8Array>): Promise<void> {
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}
+
+const searchFile = (lastSeq: number) => `search-${String(lastSeq).padStart(12, '0')}.bin`;
+
 export class Persistence {
   constructor(readonly dir: string) {}
 
@@ -173,8 +180,23 @@ export class Persistence {
     return lastSeq;
   }
 
-  /** Write a snapshot holding every segment up to lastSeq, then drop those segments; returns its size. */
-  async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>): Promise<number> {
+  /** The full-text index file written with the snapshot of lastSeq (search-file.ts), or null. */
+  async readSearch(lastSeq: number): Promise<Buffer | null> {
+    try {
+      return await fs.readFile(path.join(this.dir, searchFile(lastSeq)));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /**
+   * Write a snapshot holding every segment up to lastSeq, then drop those segments; returns its
+   * size. The index file goes first and is named by lastSeq, so a crash between the two leaves
+   * the old snapshot with its own index file; the others are removed once the snapshot is in place.
+   */
+  async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>, search?: () => Iterable<Uint8Array>): Promise<number> {
+    if (search) await writeAtomic(path.join(this.dir, searchFile(lastSeq)), (out) => writeChunks(out, search()));
     const file = path.join(this.dir, SNAPSHOT);
     function* lines(): Iterable<unknown> {
       yield { header: { format: FORMAT, lastSeq } };
@@ -182,6 +204,8 @@ export class Persistence {
     }
     await writeAtomic(file, (out) => writeLines(out, lines()));
     for (const s of await this.segments()) if (s.seq <= lastSeq) await fs.rm(s.file, { force: true });
+    const keep = search ? searchFile(lastSeq) : null;
+    for (const name of await fs.readdir(this.dir)) if (/^search-\d{12}\.bin$/.test(name) && name !== keep) await fs.rm(path.join(this.dir, name), { force: true });
     return (await fs.stat(file)).size;
   }
 }

@@ -10,16 +10,23 @@ export interface Hit {
 }
 
 /** An ascending list of entry numbers, delta-coded as varints. */
-class Postings {
+export class Postings {
   bytes = new Uint8Array(8);
   length = 0;
   last = -1;
   count = 0;
 
+  /** Postings read back (search-file.ts): `bytes` exactly full, a view that is copied when it grows. */
+  static of(bytes: Uint8Array, count: number, last: number): Postings {
+    const p = new Postings();
+    Object.assign(p, { bytes, length: bytes.length, count, last });
+    return p;
+  }
+
   add(n: number): void {
     if (n <= this.last) return;
     if (this.length + 5 > this.bytes.length) {
-      const next = new Uint8Array(this.bytes.length * 2);
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + 16));
       next.set(this.bytes.subarray(0, this.length));
       this.bytes = next;
     }
@@ -51,6 +58,15 @@ class Postings {
   }
 }
 
+/** What the index holds, for search-file.ts to write and read back. */
+export interface IndexParts {
+  head: Map<string, Postings>;
+  body: Map<string, Postings>;
+  /** entry number → node, and whether the entry is the node's current one. */
+  nodeOf: number[];
+  live: Uint8Array;
+}
+
 export class TextIndex {
   private head = new Map<string, Postings>();
   private body = new Map<string, Postings>();
@@ -59,6 +75,20 @@ export class TextIndex {
   private live = new Uint8Array(1024);
   private current = new Map<number, number>();
   private dead = 0;
+
+  parts(): IndexParts {
+    return { head: this.head, body: this.body, nodeOf: this.nodeOf, live: this.live };
+  }
+
+  static fromParts(parts: IndexParts): TextIndex {
+    const index = new TextIndex();
+    Object.assign(index, { head: parts.head, body: parts.body, nodeOf: parts.nodeOf, live: parts.live });
+    parts.nodeOf.forEach((node, entry) => {
+      if (parts.live[entry]) index.current.set(node, entry);
+      else index.dead++;
+    });
+    return index;
+  }
 
   set(node: number, head: string, body: string | null): void {
     this.delete(node);
@@ -82,6 +112,11 @@ export class TextIndex {
     this.live[entry] = 0;
     this.current.delete(node);
     this.dead++;
+  }
+
+  /** Documents indexed. */
+  get size(): number {
+    return this.current.size;
   }
 
   /** Entries of replaced documents are skipped; when they outnumber live ones, rebuild. */
