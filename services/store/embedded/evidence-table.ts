@@ -4,6 +4,7 @@
 import { RELATION_TYPES, type RelationType } from '../../../graph-loaders/types.js';
 import type { EvidenceRow } from '../model.js';
 import { StringPool } from './pool.js';
+import { Utf8Pool } from './utf8-pool.js';
 
 const HOWS = ['dated', 'only-candidate', 'context', 'no-candidate', 'ambiguous', 'self', 'curated'] as const;
 type How = EvidenceRow['toHow'];
@@ -12,14 +13,12 @@ const NONE = -1;
 
 /**
  * A reference as written (row.toRef) is JSON of the reference and of the citing document's
- * context. Split here, each half is pooled: the reference recurs across citing documents and the
- * context across a document's rows. Any string splits and joins back exactly. Pooled values of
- * removed rows stay until the store is next opened.
+ * context. Split here, each half is pooled as UTF-8 (utf8-pool.ts): the reference recurs across
+ * citing documents and the context across a document's rows. Any string splits and joins back
+ * exactly. Pooled values of removed rows stay until the store is next opened.
  */
 const CITING = ',"citing":';
 
-/** A new string with no tie to a larger one (a slice would keep its whole parent alive in the pool). */
-const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: number): T {
   if (size <= a.length) return a;
@@ -27,6 +26,9 @@ function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: numbe
   next.set(a);
   return next;
 }
+
+const COLUMNS = ['from', 'to', 'source', 'type', 'toHow', 'fromHow', 'start', 'end', 'rule', 'kind', 'scope', 'effectiveFrom', 'fromSym', 'toSym', 'toRefHead', 'toRefTail', 'alive'] as const;
+type Columns = Record<(typeof COLUMNS)[number], Uint8Array | Uint32Array | Int32Array>;
 
 export interface Curated {
   author: string | null;
@@ -50,7 +52,8 @@ export class EvidenceTable {
   effectiveFrom = new Uint32Array(0);
   fromSym = new Uint32Array(0);
   toSym = new Uint32Array(0);
-  /** row.toRef as two pooled halves (0: none); see CITING. */
+  /** row.toRef as two halves (0: none) pooled in `refs`; see CITING. */
+  readonly refs = new Utf8Pool();
   toRefHead = new Uint32Array(0);
   toRefTail = new Uint32Array(0);
   alive = new Uint8Array(0);
@@ -66,23 +69,13 @@ export class EvidenceTable {
   constructor(readonly strings: StringPool) {}
 
   private reserve(n: number): void {
-    this.from = grow(this.from, n);
-    this.to = grow(this.to, n);
-    this.source = grow(this.source, n);
-    this.type = grow(this.type, n);
-    this.toHow = grow(this.toHow, n);
-    this.fromHow = grow(this.fromHow, n);
-    this.start = grow(this.start, n);
-    this.end = grow(this.end, n);
-    this.rule = grow(this.rule, n);
-    this.kind = grow(this.kind, n);
-    this.scope = grow(this.scope, n);
-    this.effectiveFrom = grow(this.effectiveFrom, n);
-    this.fromSym = grow(this.fromSym, n);
-    this.toSym = grow(this.toSym, n);
-    this.toRefHead = grow(this.toRefHead, n);
-    this.toRefTail = grow(this.toRefTail, n);
-    this.alive = grow(this.alive, n);
+    if (n <= this.alive.length) return;
+    for (const c of COLUMNS) (this as Columns)[c] = grow((this as Columns)[c], n);
+  }
+
+  /** Columns cut to the rows held, without the room growth leaves (a third of them after an open). */
+  fit(): void {
+    for (const c of COLUMNS) (this as Columns)[c] = (this as Columns)[c].slice(0, this.size);
   }
 
   /** Store a row; `quoteIsSlice` says the quote equals the source text between its offsets. */
@@ -108,8 +101,8 @@ export class EvidenceTable {
     if (!patterned) this.keys.set(r, row.key);
     if (!quoteIsSlice) this.quotes.set(r, row.quote);
     const cut = row.toRef ? row.toRef.indexOf(CITING) : -1;
-    this.toRefHead[r] = row.toRef ? this.pooled(cut > 0 ? row.toRef.slice(0, cut) : row.toRef) : 0;
-    this.toRefTail[r] = row.toRef && cut > 0 ? this.pooled(row.toRef.slice(cut)) : 0;
+    this.toRefHead[r] = row.toRef ? this.refs.id(cut > 0 ? row.toRef.slice(0, cut) : row.toRef) : 0;
+    this.toRefTail[r] = row.toRef && cut > 0 ? this.refs.id(row.toRef.slice(cut)) : 0;
     if (row.fromRef) this.fromRefs.set(r, row.fromRef);
     if (row.curated) this.curated.set(r, { author: row.author, at: row.at, reason: row.reason });
     this.alive[r] = 1;
@@ -130,13 +123,9 @@ export class EvidenceTable {
     this.count--;
   }
 
-  private pooled(value: string): number {
-    return this.strings.find(value) ?? this.strings.id(detached(value));
-  }
-
   toRefOf(r: number): string | null {
-    const head = this.strings.value(this.toRefHead[r]);
-    return head === null ? null : head + (this.strings.value(this.toRefTail[r]) ?? '');
+    const head = this.refs.value(this.toRefHead[r]);
+    return head === null ? null : head + (this.refs.value(this.toRefTail[r]) ?? '');
   }
 
   typeOf(r: number): RelationType {

@@ -12,7 +12,7 @@ import { EvidenceTable } from './evidence-table.js';
 import { StringPool } from './pool.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
-import type { TextRef, TextStore } from './text-store.js';
+import { TextRefTable, type TextRef, type TextStore } from './text-store.js';
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 const ENDING = new Set<string>(ENDING_TYPES);
@@ -41,7 +41,7 @@ export class GraphState {
   readonly strings = new StringPool();
   readonly table = new EvidenceTable(this.strings);
   private readonly docs: (DocumentNode | undefined)[] = [];
-  private readonly textRefs: (TextRef | undefined)[] = [];
+  private readonly textRefs = new TextRefTable();
   private readonly out: (Rows | undefined)[] = [];
   private readonly in: (Rows | undefined)[] = [];
   private readonly bySource: (Rows | undefined)[] = [];
@@ -103,7 +103,7 @@ export class GraphState {
   }
 
   text(id: string): string | null {
-    const ref = this.textRefs[this.find(id)];
+    const ref = this.textRefs.get(this.find(id));
     return ref ? this.texts.read(ref) : null;
   }
 
@@ -114,7 +114,7 @@ export class GraphState {
   materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now'): EvidenceRow {
     const t = this.table;
     const source = t.source[r];
-    const ref = this.textRefs[source];
+    const ref = this.textRefs.get(source);
     const names = { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! };
     if (quote !== 'lazy' || t.quotes.has(r) || !ref) return t.row(r, names, (start, end) => (ref && quote === 'now' ? this.texts.read(ref, start, end) : ''));
     const row = t.row(r, names, () => '');
@@ -206,7 +206,7 @@ export class GraphState {
     for (const { file, id } of batch.files) this.setFile(file, id, this.doc(id)?.textHash ?? null);
     for (const { id } of batch.texts) {
       const n = this.nodes.id(id);
-      this.textRefs[n] = batchText.get(id)!.ref;
+      this.textRefs.set(n, batchText.get(id)!.ref);
       const doc = this.docs[n];
       if (doc) this.search.set(n, headOf(doc), batchText.get(id)!.text);
     }
@@ -259,7 +259,7 @@ export class GraphState {
   }
 
   private quoteFromStore(row: EvidenceRow): string | null {
-    const ref = this.textRefs[this.nodes.id(row.source)];
+    const ref = this.textRefs.get(this.nodes.id(row.source));
     return ref && row.start !== null && row.end !== null ? this.texts.read(ref, row.start, row.end) : null;
   }
 
@@ -292,9 +292,9 @@ export class GraphState {
       (buckets.get(bucket) ?? buckets.set(bucket, new Set()).get(bucket)!).add(n);
     }
     this.dirty.add(n);
-    if (doc.stub) this.textRefs[n] = undefined;
+    if (doc.stub) this.textRefs.set(n, undefined);
     if (index && (!held || doc.stub || headOf(held) !== headOf(doc))) {
-      const ref = this.textRefs[n];
+      const ref = this.textRefs.get(n);
       this.search.set(n, headOf(doc), ref ? this.texts.read(ref) : null);
     }
     touch(n);
@@ -444,7 +444,7 @@ export class GraphState {
     for (let n = 0; n < this.docs.length; n++) {
       const doc = this.docs[n];
       if (!doc) continue;
-      const ref = this.textRefs[n];
+      const ref = this.textRefs.get(n);
       index.set(n, headOf(doc), ref ? this.texts.read(ref) : null);
     }
     this.search = index;
@@ -454,15 +454,13 @@ export class GraphState {
 
   /** Text segments some document still refers to. */
   usedTextSegments(): Set<number> {
-    const used = new Set<number>();
-    for (const ref of this.textRefs) if (ref) used.add(ref.seg);
-    return used;
+    return this.textRefs.segments();
   }
 
   *snapshotRecords(): Iterable<SnapshotRecord> {
     for (const id of this.orderedIds()) {
       const n = this.nodes.id(id);
-      yield { doc: this.docs[n]!, text: this.textRefs[n] ?? null };
+      yield { doc: this.docs[n]!, text: this.textRefs.get(n) ?? null };
     }
     for (const r of this.allRows()) yield { ev: this.materialize(r, 'none'), quoted: this.table.quotes.has(r) };
     for (const cur of this.curations) yield { cur };
@@ -476,7 +474,7 @@ export class GraphState {
       this.putDocument(rec.doc, ignore, false);
       const n = this.nodes.id(rec.doc.id);
       Object.assign(this.docs[n]!, { effect: rec.doc.effect, updatedAt: rec.doc.updatedAt ?? null });
-      if (rec.text) this.textRefs[n] = rec.text;
+      if (rec.text) this.textRefs.set(n, rec.text);
     } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
     else if ('cur' in rec) this.curations.push(rec.cur);
     else this.setFile(rec.file[0], rec.file[1], rec.file[2]);

@@ -100,3 +100,37 @@ export class TextStore {
     for (const seg of [...this.fds.keys()]) this.closeSeg(seg);
   }
 }
+
+/** Where each node's text lives, as columns (a million small objects cost ten times the bytes). */
+export class TextRefTable {
+  private seg = new Uint32Array(0);
+  private offset = new Uint32Array(0);
+  /** -1: no text. */
+  private length = new Int32Array(0);
+
+  get(n: number): TextRef | undefined {
+    if (n < 0 || n >= this.seg.length || this.length[n] < 0) return undefined;
+    return { seg: this.seg[n], offset: this.offset[n], length: this.length[n] };
+  }
+
+  set(n: number, ref: TextRef | undefined): void {
+    if (n >= this.seg.length) {
+      if (!ref) return;
+      const size = Math.max(n + 1, Math.ceil(this.seg.length * 1.5), 1024);
+      const grown = <T extends Uint32Array | Int32Array>(a: T, next: T) => (next.set(a), next);
+      this.seg = grown(this.seg, new Uint32Array(size));
+      this.offset = grown(this.offset, new Uint32Array(size));
+      this.length = grown(this.length, new Int32Array(size).fill(-1));
+    }
+    this.seg[n] = ref ? ref.seg : 0;
+    this.offset[n] = ref ? ref.offset : 0;
+    this.length[n] = ref ? ref.length : -1;
+  }
+
+  /** Text segments some node still refers to. */
+  segments(): Set<number> {
+    const used = new Set<number>();
+    for (let n = 0; n < this.seg.length; n++) if (this.length[n] >= 0) used.add(this.seg[n]);
+    return used;
+  }
+}
