@@ -185,7 +185,8 @@ export class Persistence {
     try {
       return await fs.readFile(path.join(this.dir, searchFile(lastSeq)));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      // a cache: missing, or past what one read can hold (2 GB), the index is rebuilt from the texts
+      if (['ENOENT', 'ERR_FS_FILE_TOO_LARGE'].includes((err as NodeJS.ErrnoException).code ?? '')) return null;
       throw err;
     }
   }
