@@ -26,6 +26,7 @@ interface Options {
   peerJit: boolean;
   extract: boolean;
   reopen: boolean;
+  keepData?: boolean;
   score: boolean;
   scenarios: ScenarioName[];
   duration: number;
@@ -58,6 +59,7 @@ function options(): Options {
     .option('--no-peer', 'skip @neo4j/graphql')
     .option('--peer-jit', 'serve the peer with graphql-jit (its recursive where input makes graphql-jit run out of memory)')
     .option('--no-extract', 'skip the extraction stage')
+    .option('--keep-data', 'keep the embedded store folder the load wrote (under <out>/tmp), to open it again later')
     .option('--no-reopen', 'serve the embedded store from the loading process instead of a new one that opens its files')
     .option('--no-score', 'time extraction without scoring it')
     .option('--scenarios <list>', 'GraphQL scenarios', (v) => list(v) as ScenarioName[], SCENARIOS.map((s) => s.name))
@@ -202,7 +204,8 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
         // A server restarted on the folder the load left: its open time and memory, and it serves the queries.
         await w.stop();
         log(`${kind}: loaded; opening the store in a new process`);
-        w = startWorker({ task: 'open', dataDir: ready.dataDir }, workerOpts);
+        w = startWorker({ task: 'open', dataDir: ready.dataDir, keep: o.keepData }, workerOpts);
+        if (o.keepData) log(`embedded store files kept in ${ready.dataDir}`);
         const opened = await w.next<{ port: number; seconds: number; memory: StoreResult['memory'] }>('ready');
         ready.port = opened.port;
         reopened = { seconds: opened.seconds, memory: opened.memory };

@@ -19,7 +19,7 @@ import { buildPools } from './stages/pools.js';
 export type WorkerTask =
   | { task: 'extract'; docs: number; seed: number; score: boolean }
   | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string; keepData?: boolean }
-  | { task: 'open'; dataDir: string }
+  | { task: 'open'; dataDir: string; keep?: boolean }
   | { task: 'peer'; neo4j: Neo4jConfig; jit: boolean };
 
 const send = (msg: unknown) => process.send?.(msg);
@@ -129,7 +129,7 @@ async function openTask(t: Extract<WorkerTask, { task: 'open' }>): Promise<void>
   const seconds = (performance.now() - started) / 1000;
   gc();
   await serveStore(store, { seconds, memory: memoryOf(rssEmpty) });
-  rmSync(t.dataDir, { recursive: true, force: true });
+  if (!t.keep) rmSync(t.dataDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { numberKey, refKeys } from '../keys.js';
 import { mergeStub } from '../stubs.js';
 import { suppressedRelations } from '../../domain/curation.js';
 import { ENDING_TYPES, sameEffect, summarise, type EndingFact } from '../../domain/effect.js';
-import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../model.js';
+import type { Curation, DocumentNode, EffectSummary, EvidenceRow, GraphBatch } from '../model.js';
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
 import { StringPool } from './pool.js';
@@ -14,6 +14,7 @@ import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
 import { TextRefTable, type TextRef, type TextStore } from './text-store.js';
 
+const NO_CANDIDATES: string[] = Object.freeze([]) as unknown as string[];
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 const ENDING = new Set<string>(ENDING_TYPES);
 type Rows = number[];
@@ -50,6 +51,8 @@ export class GraphState {
   /** Documents whose effect summary must be recomputed at the end of this apply. */
   private dirty = new Set<number>();
   private readonly bySymbol = new Map<string, number[]>();
+  /** Effect summaries by value (effectOf). */
+  private readonly effects = new Map<string, EffectSummary>();
   /**
    * Documents that can be candidates (keys.ts, candidateOfNode) by look-up key, then by locality
    * ('' for none, UNDATED for undated texts): a reference confined to a locality reads its own
@@ -258,6 +261,20 @@ export class GraphState {
     this.version++;
   }
 
+  /** The held summary equal to this one (frozen, shared by every document it describes). */
+  private effectOf(effect: EffectSummary): EffectSummary {
+    const e = effect;
+    // joined, not a template: a template's key stays a tree of pieces in the map (V8 cons strings)
+    const key = [e.startsOn, e.startPresumed, e.effectiveFrom, e.endsOn, e.endKind, e.endPresumed, e.partlyEndsOn].join('|');
+    let held = this.effects.get(key);
+    if (!held) {
+      // a literal, frozen: a frozen copy made by spreading got a hidden class of its own each
+      held = Object.freeze({ startsOn: e.startsOn, startPresumed: e.startPresumed, effectiveFrom: e.effectiveFrom, endsOn: e.endsOn, endKind: e.endKind, endPresumed: e.endPresumed, partlyEndsOn: e.partlyEndsOn });
+      this.effects.set(key, held);
+    }
+    return held;
+  }
+
   private quoteFromStore(row: EvidenceRow): string | null {
     const ref = this.textRefs.get(this.nodes.id(row.source));
     return ref && row.start !== null && row.end !== null ? this.texts.read(ref, row.start, row.end) : null;
@@ -272,15 +289,32 @@ export class GraphState {
       this.sortedIds = null;
       this.docCount++;
     }
+    // Values that recur across documents are held once: a million documents share a few thousand
+    // titles, dates and effect summaries (the pooled values are immutable; the shared objects frozen).
+    // Every field written out in one order, not spread: objects built alike share one V8 hidden
+    // class, where a spread of JSON-parsed records gave a third of them a class of their own.
     const s = this.strings;
     this.docs[n] = {
-      ...doc,
+      id: doc.id,
+      symbol: s.intern(doc.symbol),
+      symbolKey: s.intern(doc.symbolKey),
       type: s.intern(doc.type),
       issuer: s.intern(doc.issuer),
+      issuedOn: s.intern(doc.issuedOn),
+      issuedNotBefore: s.intern(doc.issuedNotBefore),
+      effectiveFrom: s.intern(doc.effectiveFrom),
+      expiresOn: s.intern(doc.expiresOn),
+      title: s.intern(doc.title),
       place: s.intern(doc.place),
       locality: s.intern(doc.locality),
       term: s.intern(doc.term),
-      effect: held?.effect ?? doc.effect ?? EMPTY_EFFECT,
+      stub: doc.stub,
+      ambiguous: doc.ambiguous,
+      candidates: doc.candidates.length ? doc.candidates : NO_CANDIDATES,
+      consolidated: doc.consolidated,
+      file: doc.file,
+      textHash: doc.textHash,
+      effect: held?.effect ?? this.effectOf(doc.effect ?? EMPTY_EFFECT),
       updatedAt: held?.updatedAt ?? null,
     };
     for (const key of [doc.symbolKey, numberKey(doc.symbol)]) {
@@ -429,7 +463,7 @@ export class GraphState {
       if (!doc) continue;
       const effect = summarise(doc, this.endingFacts(doc.id));
       if (!sameEffect(effect, doc.effect)) {
-        doc.effect = effect;
+        doc.effect = this.effectOf(effect);
         doc.updatedAt = at;
       }
     }
@@ -473,7 +507,7 @@ export class GraphState {
     if ('doc' in rec) {
       this.putDocument(rec.doc, ignore, false);
       const n = this.nodes.id(rec.doc.id);
-      Object.assign(this.docs[n]!, { effect: rec.doc.effect, updatedAt: rec.doc.updatedAt ?? null });
+      Object.assign(this.docs[n]!, { effect: this.effectOf(rec.doc.effect), updatedAt: this.strings.intern(rec.doc.updatedAt ?? null) });
       if (rec.text) this.textRefs.set(n, rec.text);
     } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
     else if ('cur' in rec) this.curations.push(rec.cur);
