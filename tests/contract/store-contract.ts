@@ -242,6 +242,23 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect((await store.getDocuments([KL312, OLD08]))).toEqual([null, null]);
     });
 
+    it('replaces what a re-loaded document asserted between two others, and nothing else', async () => {
+      const other = doc('9-KL/TU@2026-03-01', { type: 'Kết luận' });
+      await store.applyBatch(batch({ docs: [doc(NEW08), doc(OLD08)], evidence: [ev(NEW08, 'CITES', OLD08, { start: 1 })] }));
+      const asserts = batch({
+        docs: [doc(KL312, { type: 'Kết luận' }), other],
+        evidence: [ev(NEW08, 'SUPERSEDES', OLD08, { source: KL312, start: 40 }), ev(KL312, 'CITES', NEW08, { start: 2 }), ev(NEW08, 'AMENDS', OLD08, { source: other.id, start: 7 })],
+      });
+      await store.applyBatch(asserts);
+      const rows = async () => (await store.evidenceOf([NEW08, KL312], 'OUT')).flat().map((r) => `${r.source}: ${r.from} ${r.type} ${r.to}`).sort();
+      expect(await rows()).toEqual([`${other.id}: ${NEW08} AMENDS ${OLD08}`, `${KL312}: ${KL312} CITES ${NEW08}`, `${KL312}: ${NEW08} SUPERSEDES ${OLD08}`, `${NEW08}: ${NEW08} CITES ${OLD08}`].sort());
+      expect((await store.getDocuments([OLD08]))[0]?.effect.endKind).toBe('SUPERSEDED');
+      await store.applyBatch(batch({ docs: [doc(KL312, { type: 'Kết luận' })], evidence: [] }));
+      expect(await rows()).toEqual([`${other.id}: ${NEW08} AMENDS ${OLD08}`, `${NEW08}: ${NEW08} CITES ${OLD08}`].sort());
+      // the status it decided goes with it
+      expect((await store.getDocuments([OLD08]))[0]?.effect.endKind).toBeNull();
+    });
+
     it('turns a stub into a full document that keeps every edge', async () => {
       await store.applyBatch(sample());
       await store.applyBatch(batch({ docs: [doc(NQ45, { type: 'Nghị quyết', issuer: 'Bộ Chính trị', title: 'về xây dựng và phát triển thành phố Hải Phòng' })] }));

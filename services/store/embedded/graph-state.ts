@@ -45,7 +45,8 @@ export class GraphState {
   private readonly textRefs = new TextRefTable();
   private readonly out: (Rows | undefined)[] = [];
   private readonly in: (Rows | undefined)[] = [];
-  private readonly bySource: (Rows | undefined)[] = [];
+  /** Rows a document asserts between others (source ≠ from); the ones it asserts itself are in `out`. */
+  private readonly assertedForOthers: (Rows | undefined)[] = [];
   /** Incoming SUPERSEDES and AMENDS rows only: what a status is judged on. */
   private readonly inEnding: (Rows | undefined)[] = [];
   /** Documents whose effect summary must be recomputed at the end of this apply. */
@@ -139,7 +140,12 @@ export class GraphState {
   rowsOf(id: string, side: 'OUT' | 'IN' | 'SOURCE'): readonly number[] {
     const n = this.find(id);
     if (n < 0) return [];
-    return (side === 'OUT' ? this.out : side === 'IN' ? this.in : this.bySource)[n] ?? [];
+    if (side !== 'SOURCE') return (side === 'OUT' ? this.out : this.in)[n] ?? [];
+    // a list per asserting document would mostly repeat `out`: built on demand instead
+    const source = this.table.source;
+    const own = (this.out[n] ?? []).filter((r) => source[r] === n);
+    const others = this.assertedForOthers[n];
+    return others ? own.concat(others) : own;
   }
 
   /** Rows filed under an undated-reference key; with `since`, not those asserted by a document issued before it. */
@@ -387,7 +393,7 @@ export class GraphState {
     const r = this.table.add(row, ids, quoteIsSlice);
     pushTo(this.out, ids.from, r);
     pushTo(this.in, ids.to, r);
-    pushTo(this.bySource, ids.source, r);
+    if (ids.source !== ids.from) pushTo(this.assertedForOthers, ids.source, r);
     if (ENDING.has(row.type)) {
       pushTo(this.inEnding, ids.to, r);
       this.dirty.add(ids.to);
@@ -408,7 +414,7 @@ export class GraphState {
     }
     dropFrom(this.out, t.from[r], r);
     dropFrom(this.in, t.to[r], r);
-    dropFrom(this.bySource, t.source[r], r);
+    if (t.source[r] !== t.from[r]) dropFrom(this.assertedForOthers, t.source[r], r);
     if (ENDING.has(t.typeOf(r))) {
       dropFrom(this.inEnding, t.to[r], r);
       this.dirty.add(t.to[r]);
@@ -455,7 +461,7 @@ export class GraphState {
     for (const n of this.dirty) {
       if (!this.docs[n]) continue;
       affected.add(n);
-      for (const list of [this.out[n], this.bySource[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
+      for (const list of [this.out[n], this.assertedForOthers[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
     }
     this.dirty = new Set();
     for (const n of affected) {
@@ -517,6 +523,13 @@ export class GraphState {
   private setFile(file: string, id: string, textHash: string | null): void {
     const held = this.files.get(file);
     if (held && this.fileOf.get(held.id) === file) this.fileOf.delete(held.id);
+    // the document's own strings where equal: a snapshot's file records parse into copies of them
+    const doc = this.doc(id);
+    if (doc) {
+      id = doc.id;
+      if (doc.file === file) file = doc.file;
+      if (doc.textHash === textHash) textHash = doc.textHash;
+    }
     this.files.set(file, { id, textHash });
     this.fileOf.set(id, file);
   }
