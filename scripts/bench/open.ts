@@ -15,17 +15,10 @@ const opts = new Command()
   .opts<{ data: string; rounds: number; child?: boolean }>();
 
 if (opts.child) {
-  const { EmbeddedStore } = await import('../../services/store/embedded/index.js');
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  gc();
-  const rss0 = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const store = await EmbeddedStore.open({ dataDir: opts.data });
-  const seconds = (performance.now() - t0) / 1000;
-  gc();
-  const { rss, heapUsed } = process.memoryUsage();
+  const { openMeasured } = await import('./open-store.js');
+  const { store, seconds, memory } = await openMeasured(opts.data);
   const docs = (await store.stats()).documents;
-  console.log(JSON.stringify({ from: store.searchFrom, seconds, rssMb: (rss - rss0) / 1e6, heapMb: heapUsed / 1e6, docs }));
+  console.log(JSON.stringify({ from: store.searchFrom, seconds, rssMb: (memory.rss - memory.rssEmpty) / 1e6, heapMb: memory.heapUsed / 1e6, docs }));
   await store.close();
 } else {
   const indexFile = readdirSync(opts.data).find((n) => /^search-\d+\.bin$/.test(n));

@@ -10,6 +10,7 @@ import { buildServer } from '../../services/server.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import type { Store } from '../../services/store/port.js';
 import { startProfile } from './cpu-profile.js';
+import { gc, memoryOf, openMeasured } from './open-store.js';
 import { Breakdown, instrumentReads } from './instrument.js';
 import { buildPeerServer } from './peer/server.js';
 import { runExtract } from './stages/extract.js';
@@ -24,11 +25,6 @@ export type WorkerTask =
 
 const send = (msg: unknown) => process.send?.(msg);
 const progress = (text: string) => send({ type: 'progress', text });
-
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) for (let i = 0; i < 3; i++) g();
-}
 
 async function serve(app: FastifyInstance): Promise<number> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -102,11 +98,6 @@ async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<voi
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
-function memoryOf(rssEmpty: number) {
-  const mem = process.memoryUsage();
-  return { rssEmpty, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers };
-}
-
 /** Serve the store's GraphQL API, say ready (with `facts`), and answer run.ts until it says stop. */
 async function serveStore(store: Store, facts: Record<string, unknown>): Promise<void> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'silent', GRAPHIQL: 'false', SAMPLE_CORPUS: 'false' });
@@ -122,13 +113,8 @@ async function serveStore(store: Store, facts: Record<string, unknown>): Promise
 
 /** A server started on a store folder a load left: how long it takes to open, and its memory. */
 async function openTask(t: Extract<WorkerTask, { task: 'open' }>): Promise<void> {
-  gc();
-  const rssEmpty = process.memoryUsage().rss;
-  const started = performance.now();
-  const store = await EmbeddedStore.open({ dataDir: t.dataDir });
-  const seconds = (performance.now() - started) / 1000;
-  gc();
-  await serveStore(store, { seconds, memory: memoryOf(rssEmpty) });
+  const { store, seconds, memory } = await openMeasured(t.dataDir);
+  await serveStore(store, { seconds, memory });
   if (!t.keep) rmSync(t.dataDir, { recursive: true, force: true });
 }
 

@@ -1,11 +1,11 @@
 // Detection by content, each reader's errors, and OCR of a scan (when Tesseract is here).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readFormatted } from '../../graph-loaders/formats/index.js';
 import { sniff } from '../../graph-loaders/formats/sniff.js';
 import { layoutText } from '../../graph-loaders/formats/pdf-layout.js';
@@ -13,14 +13,9 @@ import { loadPaths } from '../../graph-loaders/load.js';
 import { bytesToText } from '../../graph-loaders/read.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import { docxFromText, htmlFromText, pdfFromText, scannedPdfFromText } from '../support/documents.js';
+import { tempDirs } from '../support/tmp.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'cg-formats-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('cg-formats');
 
 const KL96 = `BỘ CHÍNH TRỊ
 Số 96-KL/TW

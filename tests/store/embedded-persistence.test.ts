@@ -1,19 +1,13 @@
 // The embedded store keeps what was committed across restarts: from the journal, from a
 // snapshot, and from a snapshot plus a journal; texts and quotes included.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import { batch, comparable, doc, ev, KL96, NQ45, sampleBatch, stub } from '../support/fixtures.js';
+import { tempDirs } from '../support/tmp.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'cg-persist-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('cg-persist');
 
 it('replays the journal, a snapshot, and a snapshot plus journal to the same graph', async () => {
   const dir = tmp();

@@ -1,22 +1,16 @@
 // The full-text index is written beside each snapshot and read back on open instead of tokenising
 // every text again; a missing, damaged or stale file falls back to the texts with the same answers.
-import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadPaths } from '../../graph-loaders/load.js';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
 import { decodeIndex, encodeIndex } from '../../services/store/embedded/search-file.js';
 import { TextIndex } from '../../services/store/embedded/text-index.js';
 import { SAMPLE_CORPUS_DIR } from '../../services/paths.js';
+import { tempDirs } from '../support/tmp.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'cg-search-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('cg-search');
 
 const QUERIES = ['nghi quyet 45', 'Kết luận', 'ket luan 96', 'thanh uy hai phong', 'dung thuc hien', 'NQ/TU', '312-KL/TU', 'van phong', 'chuong trinh hanh dong'];
 
