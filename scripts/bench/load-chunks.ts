@@ -119,7 +119,8 @@ const totals = [...sums].map(([k, v]) => `${k} ${v.s.toFixed(1)} s`).join(', ');
 console.log(`total ${total.toFixed(1)} s · ${Math.round(items.length / total)} docs/s · ${Math.round(evidence / total)} rel/s (evidence rows ${evidence}) · first chunk ${firstLast.first?.toFixed(2)} s, last ${firstLast.last?.toFixed(2)} s`);
 console.log(`  ${totals}`);
 for (let g = 0; g < 3; g++) (globalThis as { gc?: () => void }).gc?.();
-console.log(`  rss after load ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+const mem = process.memoryUsage();
+console.log(`  rss after load ${Math.round(mem.rss / 1e6)} MB, heap ${Math.round(mem.heapUsed / 1e6)} of ${Math.round(mem.heapTotal / 1e6)} MB, buffers ${Math.round(mem.arrayBuffers / 1e6)} MB`);
 
 /** The whole graph, updatedAt replaced by the rank of its commit (times differ from run to run, which commit touched a document must not). */
 async function fingerprint(of: typeof store): Promise<string> {

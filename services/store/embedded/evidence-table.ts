@@ -19,7 +19,6 @@ const NONE = -1;
  */
 const CITING = ',"citing":';
 
-
 function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));

@@ -9,7 +9,7 @@ import { ENDING_TYPES, sameEffect, summarise, type EndingFact } from '../../doma
 import type { Curation, DocumentNode, EffectSummary, EvidenceRow, GraphBatch } from '../model.js';
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
-import { StringPool } from './pool.js';
+import { flat, StringPool } from './pool.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
 import { TextRefTable, type TextRef, type TextStore } from './text-store.js';
@@ -301,7 +301,7 @@ export class GraphState {
     // class, where a spread of JSON-parsed records gave a third of them a class of their own.
     const s = this.strings;
     this.docs[n] = {
-      id: doc.id,
+      id: this.nodes.value(n)!,
       symbol: s.intern(doc.symbol),
       symbolKey: s.intern(doc.symbolKey),
       type: s.intern(doc.type),
@@ -318,7 +318,7 @@ export class GraphState {
       ambiguous: doc.ambiguous,
       candidates: doc.candidates.length ? doc.candidates : NO_CANDIDATES,
       consolidated: doc.consolidated,
-      file: doc.file,
+      file: doc.file === held?.file ? held.file : doc.file && flat(doc.file),
       textHash: doc.textHash,
       effect: held?.effect ?? this.effectOf(doc.effect ?? EMPTY_EFFECT),
       updatedAt: held?.updatedAt ?? null,

@@ -1,5 +1,12 @@
 // Interned strings: a repeated value (a rule name, a kind, a symbol) is held once and named by a
 // small integer. Id 0 is null.
+/**
+ * A copy of `s` in one piece of its own. A value may arrive as a slice of a whole text (a title,
+ * an issuer) or as a tree of concatenated pieces (a key); V8 keeps a slice's parent and a tree's
+ * pieces alive, and a pool holds its values for the store's life.
+ */
+export const flat = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+
 export class StringPool {
   private readonly ids = new Map<string, number>();
   private readonly values: (string | null)[] = [null];
@@ -9,8 +16,9 @@ export class StringPool {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
+      const own = flat(value);
+      this.values.push(own);
+      this.ids.set(own, id);
     }
     return id;
   }
