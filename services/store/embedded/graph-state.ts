@@ -10,6 +10,7 @@ import type { Curation, DocumentNode, EffectSummary, EvidenceRow, GraphBatch } f
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
 import { flat, StringPool } from './pool.js';
+import { RowLinks } from './row-links.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
 import { TextRefTable, type TextRef, type TextStore } from './text-store.js';
@@ -43,8 +44,9 @@ export class GraphState {
   readonly table = new EvidenceTable(this.strings);
   private readonly docs: (DocumentNode | undefined)[] = [];
   private readonly textRefs = new TextRefTable();
-  private readonly out: (Rows | undefined)[] = [];
-  private readonly in: (Rows | undefined)[] = [];
+  /** Rows by the node they go out of, and by the node they point at. */
+  private readonly out = new RowLinks();
+  private readonly in = new RowLinks();
   /** Rows a document asserts between others (source ≠ from); the ones it asserts itself are in `out`. */
   private readonly assertedForOthers: (Rows | undefined)[] = [];
   /** Incoming SUPERSEDES and AMENDS rows only: what a status is judged on. */
@@ -140,10 +142,10 @@ export class GraphState {
   rowsOf(id: string, side: 'OUT' | 'IN' | 'SOURCE'): readonly number[] {
     const n = this.find(id);
     if (n < 0) return [];
-    if (side !== 'SOURCE') return (side === 'OUT' ? this.out : this.in)[n] ?? [];
+    if (side !== 'SOURCE') return (side === 'OUT' ? this.out : this.in).rows(n);
     // a list per asserting document would mostly repeat `out`: built on demand instead
     const source = this.table.source;
-    const own = (this.out[n] ?? []).filter((r) => source[r] === n);
+    const own = this.out.rows(n).filter((r) => source[r] === n);
     const others = this.assertedForOthers[n];
     return others ? own.concat(others) : own;
   }
@@ -391,8 +393,8 @@ export class GraphState {
   private addRow(row: EvidenceRow, touch: (n: number) => void, quoteIsSlice: boolean): void {
     const ids = { from: this.nodes.id(row.from), to: this.nodes.id(row.to), source: this.nodes.id(row.source) };
     const r = this.table.add(row, ids, quoteIsSlice);
-    pushTo(this.out, ids.from, r);
-    pushTo(this.in, ids.to, r);
+    this.out.add(ids.from, r);
+    this.in.add(ids.to, r);
     if (ids.source !== ids.from) pushTo(this.assertedForOthers, ids.source, r);
     if (ENDING.has(row.type)) {
       pushTo(this.inEnding, ids.to, r);
@@ -412,8 +414,8 @@ export class GraphState {
       set?.delete(r);
       if (set && !set.size) this.undated.delete(k);
     }
-    dropFrom(this.out, t.from[r], r);
-    dropFrom(this.in, t.to[r], r);
+    this.out.remove(t.from[r], r);
+    this.in.remove(t.to[r], r);
     if (t.source[r] !== t.from[r]) dropFrom(this.assertedForOthers, t.source[r], r);
     if (ENDING.has(t.typeOf(r))) {
       dropFrom(this.inEnding, t.to[r], r);
@@ -429,7 +431,7 @@ export class GraphState {
     for (const n of touched) {
       const doc = this.docs[n];
       if (!doc || !doc.stub) continue;
-      if (this.out[n]?.length || this.in[n]?.length) continue;
+      if (this.out.has(n) || this.in.has(n)) continue;
       for (const key of [doc.symbolKey, numberKey(doc.symbol)]) if (key) this.dropSymbol(key, n, doc);
       this.docs[n] = undefined;
       this.docCount--;
@@ -461,7 +463,7 @@ export class GraphState {
     for (const n of this.dirty) {
       if (!this.docs[n]) continue;
       affected.add(n);
-      for (const list of [this.out[n], this.assertedForOthers[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
+      for (const list of [this.out.rows(n), this.assertedForOthers[n]]) for (const r of list ?? []) if (ENDING.has(t.typeOf(r))) affected.add(t.to[r]);
     }
     this.dirty = new Set();
     for (const n of affected) {
@@ -551,6 +553,13 @@ export class GraphState {
     }
     this.rebuildSearch();
     return 'texts';
+  }
+
+  /** Columns cut to what they hold (after an open: growth left a third of them empty). */
+  fit(): void {
+    this.table.fit();
+    this.out.fit(this.nodes.size, this.table.size);
+    this.in.fit(this.nodes.size, this.table.size);
   }
 
   /** After a snapshot has been restored. */

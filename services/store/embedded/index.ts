@@ -76,7 +76,7 @@ export class EmbeddedStore implements Store {
     }
     // Texts of a commit whose journal segment never landed are not part of the state.
     await texts.dropAfter(store.seq);
-    store.state.table.fit();
+    store.state.fit();
     return store;
   }
 

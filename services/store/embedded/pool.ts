@@ -23,6 +23,11 @@ export class StringPool {
     return id;
   }
 
+  /** Ids handed out so far, 0 (null) included: every id is below it. */
+  get size(): number {
+    return this.values.length;
+  }
+
   /** The id of a value already held, without adding it. */
   find(value: string): number | undefined {
     return this.ids.get(value);
