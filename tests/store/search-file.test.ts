@@ -95,4 +95,10 @@ it('round-trips an index with replaced entries, which then keeps growing', () =>
   // postings read back are exactly full: adding to them must grow, not drop entries
   for (let n = 2; n < 40; n++) back.set(n % 3 === 2 ? 2 : n, `${n}-NQ/TW Nghị quyết`, 'công nhân');
   expect(search(back, 'cong nhan').map(([, s]) => s)).toHaveLength(new Set([0, 2, ...Array.from({ length: 38 }, (_, k) => k + 2).filter((n) => n % 3 !== 2)]).size);
+
+  // written again, the part read back and the part added since make one list
+  const many = Array.from({ length: 40 }, (_, n) => `n${n}`);
+  const again = decodeIndex(Buffer.concat([...encodeIndex(back.parts(), (n) => many[n], 9)]), 9, (id) => many.indexOf(id))!;
+  for (const q of ['nghi quyet', 'cong nhan', '45-NQ/TW', '12-NQ/TW']) expect(again.search(q, order)).toEqual(back.search(q, order));
+  expect(again.search('cong nhan', order).length).toBeGreaterThan(20);
 });

@@ -49,16 +49,18 @@ export function* encodeIndex(parts: IndexParts, idOf: (node: number) => string, 
       yield* str(token);
       yield* u32(p.count);
       yield* u32(p.last + 1);
-      yield* u32(p.length);
-      if (p.length > CHUNK / 4) {
-        yield buf.subarray(0, at);
-        buf = Buffer.allocUnsafe(CHUNK);
-        at = 0;
-        yield p.bytes.subarray(0, p.length);
-      } else {
-        yield* room(p.length);
-        buf.set(p.bytes.subarray(0, p.length), at);
-        at += p.length;
+      yield* u32(p.size);
+      for (const part of [p.stored, p.bytes.subarray(0, p.length)]) {
+        if (part.length > CHUNK / 4) {
+          yield buf.subarray(0, at);
+          buf = Buffer.allocUnsafe(CHUNK);
+          at = 0;
+          yield part;
+        } else {
+          yield* room(part.length);
+          buf.set(part, at);
+          at += part.length;
+        }
       }
     }
   }

@@ -9,18 +9,29 @@ export interface Hit {
   score: number;
 }
 
-/** An ascending list of entry numbers, delta-coded as varints. */
+/**
+ * An ascending list of entry numbers, delta-coded as varints: a part read back from the index file
+ * (`stored`, a view never written to) followed by what was added since (`bytes`). The deltas run on
+ * across the two, so their concatenation is the whole list; adding to a list read back copies
+ * nothing.
+ */
 export class Postings {
+  stored: Uint8Array = EMPTY;
   bytes = new Uint8Array(8);
   length = 0;
   last = -1;
   count = 0;
 
-  /** Postings read back (search-file.ts): `bytes` exactly full, a view that is copied when it grows. */
-  static of(bytes: Uint8Array, count: number, last: number): Postings {
+  /** Postings read back (search-file.ts). */
+  static of(stored: Uint8Array, count: number, last: number): Postings {
     const p = new Postings();
-    Object.assign(p, { bytes, length: bytes.length, count, last });
+    Object.assign(p, { stored, bytes: EMPTY, count, last });
     return p;
+  }
+
+  /** Bytes of the whole list: the stored part, then the added part. */
+  get size(): number {
+    return this.stored.length + this.length;
   }
 
   add(n: number): void {
@@ -44,21 +55,25 @@ export class Postings {
 
   *[Symbol.iterator](): Iterator<number> {
     let value = -1;
-    let i = 0;
-    while (i < this.length) {
-      let d = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = this.bytes[i++];
-        d |= (b & 0x7f) << shift;
-        shift += 7;
-      } while (b & 0x80);
-      value += d;
-      yield value;
+    for (const [bytes, length] of [[this.stored, this.stored.length], [this.bytes, this.length]] as const) {
+      let i = 0;
+      while (i < length) {
+        let d = 0;
+        let shift = 0;
+        let b: number;
+        do {
+          b = bytes[i++];
+          d |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+        value += d;
+        yield value;
+      }
     }
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** What the index holds, for search-file.ts to write and read back. */
 export interface IndexParts {
