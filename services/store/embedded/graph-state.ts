@@ -297,10 +297,9 @@ export class GraphState {
       this.sortedIds = null;
       this.docCount++;
     }
-    // Values that recur across documents are held once: a million documents share a few thousand
-    // titles, dates and effect summaries (the pooled values are immutable; the shared objects frozen).
-    // Every field written out in one order, not spread: objects built alike share one V8 hidden
-    // class, where a spread of JSON-parsed records gave a third of them a class of their own.
+    // Field by field, not spread: documents built alike share one V8 hidden class (a spread of parsed
+    // records gave a third of them their own). Recurring values (titles, dates, effect summaries) are
+    // held once; the shared objects are frozen.
     const s = this.strings;
     this.docs[n] = {
       id: this.nodes.value(n)!,
