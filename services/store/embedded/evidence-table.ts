@@ -19,7 +19,7 @@ const NONE = -1;
  */
 const CITING = ',"citing":';
 
-function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: number): T {
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));
   next.set(a);
@@ -27,7 +27,9 @@ function grow<T extends Uint8Array | Uint32Array | Int32Array>(a: T, size: numbe
 }
 
 const COLUMNS = ['from', 'to', 'source', 'type', 'toHow', 'fromHow', 'start', 'end', 'rule', 'kind', 'scope', 'effectiveFrom', 'fromSym', 'toSym', 'toRefHead', 'toRefTail', 'alive'] as const;
-type Columns = Record<(typeof COLUMNS)[number], Uint8Array | Uint32Array | Int32Array>;
+type Columns = Record<(typeof COLUMNS)[number], Uint8Array | Uint16Array | Uint32Array | Int32Array>;
+/** Columns of `labels` ids: 16 bits while the pool is small enough, 32 after. */
+const LABELS = ['rule', 'kind', 'scope', 'effectiveFrom'] as const;
 
 export interface Curated {
   author: string | null;
@@ -45,10 +47,12 @@ export class EvidenceTable {
   fromHow = new Uint8Array(0);
   start = new Int32Array(0);
   end = new Int32Array(0);
-  rule = new Uint32Array(0);
-  kind = new Uint32Array(0);
-  scope = new Uint32Array(0);
-  effectiveFrom = new Uint32Array(0);
+  /** Rule, kind, scope and effective date: a few thousand values between them, apart from `strings`. */
+  readonly labels = new StringPool();
+  rule: Uint16Array | Uint32Array = new Uint16Array(0);
+  kind: Uint16Array | Uint32Array = new Uint16Array(0);
+  scope: Uint16Array | Uint32Array = new Uint16Array(0);
+  effectiveFrom: Uint16Array | Uint32Array = new Uint16Array(0);
   fromSym = new Uint32Array(0);
   toSym = new Uint32Array(0);
   /** row.toRef as two halves (0: none) pooled in `refs`; see CITING. */
@@ -89,10 +93,15 @@ export class EvidenceTable {
     this.fromHow[r] = HOWS.indexOf(row.fromHow as (typeof HOWS)[number]);
     this.start[r] = row.start ?? NONE;
     this.end[r] = row.end ?? NONE;
-    this.rule[r] = this.strings.id(row.rule);
-    this.kind[r] = this.strings.id(row.kind);
-    this.scope[r] = this.strings.id(row.scope);
-    this.effectiveFrom[r] = this.strings.id(row.effectiveFrom);
+    const rule = this.labels.id(row.rule);
+    const kind = this.labels.id(row.kind);
+    const scope = this.labels.id(row.scope);
+    const effectiveFrom = this.labels.id(row.effectiveFrom);
+    if (this.labels.size > 0xffff && this.rule instanceof Uint16Array) for (const c of LABELS) this[c] = Uint32Array.from(this[c]);
+    this.rule[r] = rule;
+    this.kind[r] = kind;
+    this.scope[r] = scope;
+    this.effectiveFrom[r] = effectiveFrom;
     const parts = row.key.split('|');
     const patterned = parts.length === 6 && parts[0] === row.source && parts[1] === String(row.start) && parts[2] === String(row.end) && parts[3] === row.type;
     this.fromSym[r] = patterned ? this.strings.id(parts[4]) : 0;
@@ -159,10 +168,10 @@ export class EvidenceTable {
       quote: this.quotes.get(r) ?? (start !== null && end !== null ? quote(start, end) : ''),
       start,
       end,
-      rule: this.strings.value(this.rule[r]) ?? '',
-      kind: this.strings.value(this.kind[r]),
-      scope: this.strings.value(this.scope[r]),
-      effectiveFrom: this.strings.value(this.effectiveFrom[r]),
+      rule: this.labels.value(this.rule[r]) ?? '',
+      kind: this.labels.value(this.kind[r]),
+      scope: this.labels.value(this.scope[r]),
+      effectiveFrom: this.labels.value(this.effectiveFrom[r]),
       curated: !!curated,
       author: curated?.author ?? null,
       at: curated?.at ?? null,
