@@ -32,3 +32,7 @@ export async function writeAtomic(file: string, write: (out: NodeJS.WritableStre
   }
 }
 
+/** Write chunks in order, waiting whenever the stream asks to drain. */
+export async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<Uint8Array>): Promise<void> {
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}

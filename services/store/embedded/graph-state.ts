@@ -514,7 +514,8 @@ export class GraphState {
     if ('doc' in rec) {
       this.putDocument(rec.doc, ignore, false);
       const n = this.nodes.id(rec.doc.id);
-      Object.assign(this.docs[n]!, { effect: this.effectOf(rec.doc.effect), updatedAt: this.strings.intern(rec.doc.updatedAt ?? null) });
+      // putDocument took the effect summary; the update stamp is the record's, not a new one
+      this.docs[n]!.updatedAt = this.strings.intern(rec.doc.updatedAt ?? null);
       if (rec.text) this.textRefs.set(n, rec.text);
     } else if ('ev' in rec) this.addRow(rec.ev, ignore, !rec.quoted);
     else if ('cur' in rec) this.curations.push(rec.cur);
@@ -545,7 +546,11 @@ export class GraphState {
    * and names every document once, else rebuilt from the texts. Says which it was.
    */
   restoreSearch(bytes: Buffer | null, lastSeq: number): 'file' | 'texts' {
-    const index = bytes && decodeIndex(bytes, lastSeq, (id) => (this.doc(id) ? this.nodes.find(id) : undefined));
+    const nodeOf = (id: string) => {
+      const n = this.nodes.find(id);
+      return n !== undefined && this.docs[n] ? n : undefined;
+    };
+    const index = bytes && decodeIndex(bytes, lastSeq, nodeOf);
     if (index && index.size === this.docCount) {
       this.search = index;
       return 'file';

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EvidenceRow, GraphBatch } from '../model.js';
-import { writeAtomic } from './atomic.js';
+import { writeAtomic, writeChunks } from './atomic.js';
 import type { SnapshotRecord } from './graph-state.js';
 
 const SNAPSHOT = 'snapshot.ndjson';
@@ -97,10 +97,6 @@ async function writeLines(out: NodeJS.WritableStream, values: Iterable<unknown>)
     if (size >= 1 << 20) await flush();
   }
   if (lines.length) await flush();
-}
-
-async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<Uint8Array>): Promise<void> {
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
 }
 
 const searchFile = (lastSeq: number) => `search-${String(lastSeq).padStart(12, '0')}.bin`;

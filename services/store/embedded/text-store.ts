@@ -3,7 +3,7 @@
 // offset / 2), atomically, before the journal segment that refers to it. A quote is a small read.
 import { closeSync, openSync, readSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from './atomic.js';
+import { writeAtomic, writeChunks } from './atomic.js';
 
 export interface TextRef {
   seg: number;
@@ -13,6 +13,11 @@ export interface TextRef {
 }
 
 const MAX_OPEN = 64;
+
+/** Each text as UTF-16LE bytes, one at a time. */
+function* utf16(texts: readonly string[]): Iterable<Uint8Array> {
+  for (const t of texts) yield Buffer.from(t, 'utf16le');
+}
 
 export class TextStore {
   private readonly fds = new Map<number, number>();
@@ -45,9 +50,7 @@ export class TextStore {
       texts.map((t) => t.length),
     );
     if (!texts.length) return refs;
-    await writeAtomic(this.file(seg), async (out) => {
-      for (const t of texts) if (!out.write(Buffer.from(t, 'utf16le'))) await new Promise((r) => out.once('drain', r));
-    });
+    await writeAtomic(this.file(seg), (out) => writeChunks(out, utf16(texts)));
     return refs;
   }
 
