@@ -4,7 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { canonicalCode, canonicalSymbolWithKey, dateAt, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
+import { canonicalCode, canonicalSymbolWithKey, dateAt, detached, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
 
@@ -149,6 +149,10 @@ export function readTail(stored: string, folded: string, pos: number): Tail {
 /** Words that start a relation phrase end an issuer name, even in a title printed in capitals. */
 const ISSUER_PHRASE_STOP = /^(?:huong\s+dan|quy\s+dinh\s+chi\s+tiet|quy\s+dinh(?!\s+chi)|sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo|ban\s+hanh|tiep\s+tuc|tong\s+ket|so\s+ket|thuc\s+hien|trien\s+khai|het\s+hieu|dinh\s+chi)(?![a-z])/;
 
+/** First words of ISSUER_PHRASE_STOP's phrases and of the document nouns (TYPE_START). */
+const PHRASE_STOP_FIRST = new Set(['huong', 'quy', 'sua', 'bo', 'thay', 'bai', 'ban', 'tiep', 'tong', 'so', 'thuc', 'trien', 'het', 'dinh']);
+const NOUN_FIRST = new Set([...TYPE_NAMES.map(([k]) => k.split(' ')[0]), 'van', 'vin', 'ven', 'ke']);
+
 function readIssuer(stored: string, folded: string, pos: number): { issuer: string; end: number } | null {
   let end = pos;
   let count = 0;
@@ -161,11 +165,12 @@ function readIssuer(stored: string, folded: string, pos: number): { issuer: stri
     const wStart = WORD.lastIndex - w.length;
     const upper = isUpperInitial(stored[wStart]);
     if (ISSUER_STOP_ALWAYS.has(w) || (ISSUER_STOP.has(w) && !upper)) break;
-    if (ISSUER_PHRASE_STOP.test(folded.slice(wStart, wStart + 24))) break;
+    // the phrase tests only where the word can start one (a regex per word was most of this loop)
+    if (PHRASE_STOP_FIRST.has(w) && ISSUER_PHRASE_STOP.test(folded.slice(wStart, wStart + 24))) break;
     if (w === 'ban' && /^ban\s+hanh(?![a-z])/.test(folded.slice(wStart, wStart + 10))) break;
-    if (/^\d/.test(w)) break;
+    if (w.charCodeAt(0) <= 57) break; // a digit: words are [a-z0-9]+
     if (count === 0 ? !(upper || ISSUER_HEADS.has(w)) : !(upper || ISSUER_WORDS.has(w))) break;
-    if (upper && TYPE_START.test(folded.slice(wStart, wStart + 40))) break;
+    if (upper && NOUN_FIRST.has(w) && TYPE_START.test(folded.slice(wStart, wStart + 40))) break;
     count++;
     p = WORD.lastIndex;
     end = p;
@@ -289,7 +294,37 @@ function termFromIssuer(issuer: string | null): string | null {
   return m ? canonicalTerm(m[1]) : null;
 }
 
-function symbolMention(stored: string, folded: string, m: RegExpExecArray): Mention | null {
+/** What a symbol's own characters say, whatever surrounds it. */
+interface PrintedSymbol {
+  /** The folded match it was read from: the same printed symbol folds the same way, but checked. */
+  match: string;
+  /** Its length: footnote digits glued to the symbol are not part of it. */
+  length: number;
+  family: SymbolFamily;
+  typeCode: string | null;
+  issuerCode: string | null;
+  repaired: string | null;
+  symbol: string;
+  key: string;
+  number: string | null;
+  codeType: string | null;
+}
+
+// The same printed symbols recur across texts (a province's 24/QĐ-UBND, 45-NQ/TW): parsed once
+const printedSymbols = new Map<string, PrintedSymbol>();
+const PRINTED_MAX = 50_000;
+
+function printedSymbol(stored: string, m: RegExpExecArray): PrintedSymbol {
+  const printed = stored.slice(m.index, m.index + m[0].length);
+  const hit = printedSymbols.get(printed);
+  if (hit && hit.match === m[0]) return hit;
+  const parsed = parsePrintedSymbol(stored, m);
+  if (printedSymbols.size >= PRINTED_MAX) printedSymbols.clear();
+  printedSymbols.set(detached(printed), parsed);
+  return parsed;
+}
+
+function parsePrintedSymbol(stored: string, m: RegExpExecArray): PrintedSymbol {
   const start = m.index;
   let end = start + m[0].length;
   let family: SymbolFamily;
@@ -356,6 +391,13 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     }
   }
   const { symbol, key } = canonicalSymbolWithKey(raw);
+  return { match: detached(m[0]), length: end - start, family, typeCode, issuerCode, repaired, symbol, key, number: /^\d+/.exec(symbol)?.[0] ?? null, codeType: typeNameFromCode(typeCode, family) };
+}
+
+function symbolMention(stored: string, folded: string, m: RegExpExecArray): Mention | null {
+  const start = m.index;
+  const { length, family, typeCode, issuerCode, repaired, symbol, key, number, codeType } = printedSymbol(stored, m);
+  const end = start + length;
   const pre = folded.slice(Math.max(0, start - 90), start);
   let phraseStart = start;
   let noun: string | null = null;
@@ -378,7 +420,6 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
       if (sm) phraseStart = start - sm[0].length + (/[^a-z]/.test(sm[0][0]) ? 1 : 0);
     }
   }
-  const codeType = typeNameFromCode(typeCode, family);
   const type = nounTypeName(noun) ?? codeType ?? (family === 'state' && typeCode && !TYPE_CODE_NAMES[typeCode] ? 'Công văn' : null);
   return {
     index: 0,
@@ -401,7 +442,7 @@ function symbolMention(stored: string, folded: string, m: RegExpExecArray): Ment
     subject: null,
     subjectEnd: end,
     shortForm: null,
-    number: /^\d+/.exec(symbol)?.[0] ?? null,
+    number,
     unresolved: false,
     repaired,
   };
