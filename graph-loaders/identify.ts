@@ -595,11 +595,21 @@ export function latestMentionedDate(folded: string, mentions: Mention[], issuedO
   let best: string | null = null;
   for (const m of mentions) if (m.date && m.dateFrom === 'printed' && (!best || m.date > best)) best = m.date;
   for (const d of allDates(folded)) {
+    if (!afterNgay(folded, d.start)) continue;
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
-    if (!/ngay\s*$/.test(before)) continue;
     if (/(?:truoc|den|toi|het|tu|chậm|cham\s+nhat|han|thoi\s+han|hieu\s+luc)\s*(?:ngay)?\s*$/.test(before)) continue;
     if (!best || d.iso > best) best = d.iso;
   }
   if (issuedOn && best && best > issuedOn) return issuedOn;
   return best;
 }
+
+/** `/ngay\s*$/` on the 30 characters before `pos`, without copying them. */
+function afterNgay(folded: string, pos: number): boolean {
+  const floor = Math.max(0, pos - 30);
+  let j = pos;
+  while (j > floor && WHITE.test(folded[j - 1])) j--;
+  return j - 4 >= floor && folded.startsWith('ngay', j - 4);
+}
+
+const WHITE = /\s/;

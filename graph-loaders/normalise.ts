@@ -50,7 +50,7 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
     }
   }
   if (vietnamese > 20) return null;
-  if (!LATIN1_LETTER.test(sample)) return null; // every TCVN3 and VNI word below has one
+  if (!LEGACY_LETTER.test(sample)) return null; // every TCVN3 and VNI word below has one
   const tcvn = (sample.match(/(?:ngh[Þ×]|quy[ÕÖ]t|§¶ng|c¸c|nh©n|ViÖt|Nhµ|n¨m|th¸ng|ngµy|®Þnh|c«ng|®­|ng­êi|ch­¬ng)/g) ?? []).length;
   if (tcvn >= 3) return 'tcvn3';
   const vni = (sample.match(/(?:ngaøy|thaùng|naêm|Ñaûng|Vieät|quyeát|ñònh|coâng|Nghò|chöông|ngöôøi)/g) ?? []).length;
@@ -58,7 +58,11 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   return null;
 }
 
-const LATIN1_LETTER = /[\u00a0-\u00ff]/;
+/**
+ * The letters of the TCVN3 and VNI words below (each word has one): a text without diacritics
+ * (OCR) often has some other Latin-1 letter, and two scans for words would find none.
+ */
+const LEGACY_LETTER = /[ÞÕÖ§¶¸©µ¨®«¬\u00ad×øùêÑûäáñòöâ]/;
 
 /** TCVN3 (ABC) text read as Latin-1 → Unicode. */
 export function convertTcvn3(text: string): string {
@@ -336,8 +340,9 @@ export interface DateMatch {
   end: number;
 }
 
-const DATE_NUMERIC = /^(\d{1,2})\s?[\/.\-]\s?(\d{1,2})\s?[\/.\-]\s?(\d{4})(?!\d)/;
-const DATE_WORDS = /^(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/;
+// sticky: matched where a date must start, without copying the text that follows
+const DATE_NUMERIC = /(\d{1,2})\s?[\/.\-]\s?(\d{1,2})\s?[\/.\-]\s?(\d{4})(?!\d)/y;
+const DATE_WORDS = /(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/y;
 
 export function isoDate(d: number, m: number, y: number): string | null {
   if (y < 1930 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -348,8 +353,12 @@ export function isoDate(d: number, m: number, y: number): string | null {
 
 /** A date starting exactly at `pos` of the folded text: "16/5/2013", "16-5-2013", "16 tháng 5 năm 2013". */
 export function dateAt(folded: string, pos: number): DateMatch | null {
-  const rest = folded.slice(pos, pos + 40);
-  const m = DATE_NUMERIC.exec(rest) ?? DATE_WORDS.exec(rest);
+  DATE_NUMERIC.lastIndex = pos;
+  let m = DATE_NUMERIC.exec(folded);
+  if (!m) {
+    DATE_WORDS.lastIndex = pos;
+    m = DATE_WORDS.exec(folded);
+  }
   if (!m) return null;
   const iso = isoDate(+m[1], +m[2], +m[3]);
   return iso ? { iso, start: pos, end: pos + m[0].length } : null;

@@ -10,6 +10,7 @@ import type { Curation, DocumentNode, EffectSummary, EvidenceRow, GraphBatch } f
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
 import { flat, StringPool } from './pool.js';
+import { added, GroupMap, membersOf, removed, type Group } from './groups.js';
 import { RowLinks } from './row-links.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
@@ -61,9 +62,9 @@ export class GraphState {
    * ('' for none, UNDATED for undated texts): a reference confined to a locality reads its own
    * bucket and not the whole country's (24/QĐ-UBND is in every province every year).
    */
-  private readonly byCandidateKey = new Map<string, Map<string, Set<number>>>();
-  /** Rows whose to- or from-reference was undated, by the reference's keys (keys.ts, refKeys). */
-  private readonly undated = new Map<string, Set<number>>();
+  private readonly byCandidateKey = new Map<string, Map<string, Group>>();
+  /** Rows whose to- or from-reference was undated, by the reference's keys (keys.ts, refKeys); groups.ts says why not a Set each. */
+  private readonly undated = new GroupMap();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
   /** The file each loaded document came from: the reverse of `files`. */
   private readonly fileOf = new Map<string, string>();
@@ -153,9 +154,9 @@ export class GraphState {
   /** Rows filed under an undated-reference key; with `since`, not those asserted by a document issued before it. */
   *undatedRows(key: string, since?: string): Iterable<number> {
     const rows = this.undated.get(key);
-    if (!rows) return;
-    if (!since) return yield* rows;
-    for (const r of rows) {
+    if (rows === undefined) return;
+    if (!since) return yield* membersOf(rows);
+    for (const r of membersOf(rows)) {
       const issued = this.docs[this.table.source[r]]?.issuedOn;
       if (!issued || issued >= since) yield r;
     }
@@ -330,7 +331,7 @@ export class GraphState {
       const bucket = candidateBucket(doc);
       if (bucket === null) continue;
       const buckets = this.byCandidateKey.get(key) ?? this.byCandidateKey.set(key, new Map()).get(key)!;
-      (buckets.get(bucket) ?? buckets.set(bucket, new Set()).get(bucket)!).add(n);
+      buckets.set(bucket, added(buckets.get(bucket), n));
     }
     this.dirty.add(n);
     if (doc.stub) this.textRefs.set(n, undefined);
@@ -349,10 +350,11 @@ export class GraphState {
     if (!list.length) this.bySymbol.delete(key);
     const bucket = candidateBucket(held);
     const buckets = bucket === null ? undefined : this.byCandidateKey.get(key);
-    const set = buckets?.get(bucket!);
-    if (!set) return;
-    set.delete(n);
-    if (!set.size) buckets!.delete(bucket!);
+    const group = buckets?.get(bucket!);
+    if (group === undefined) return;
+    const left = removed(group, n);
+    if (left === undefined) buckets!.delete(bucket!);
+    else buckets!.set(bucket!, left);
     if (!buckets!.size) this.byCandidateKey.delete(key);
   }
 
@@ -365,16 +367,16 @@ export class GraphState {
     if (!buckets) return [];
     const out: number[] = [];
     if (!localities) {
-      for (const set of buckets.values()) for (const n of set) out.push(n);
+      for (const group of buckets.values()) for (const n of membersOf(group)) out.push(n);
       return out;
     }
     const wanted = new Set(['', UNDATED_BUCKET, ...localities]);
-    for (const b of wanted) for (const n of buckets.get(b) ?? []) out.push(n);
+    for (const b of wanted) for (const n of membersOf(buckets.get(b))) out.push(n);
     let left = others;
-    for (const [b, set] of buckets) {
+    for (const [b, group] of buckets) {
       if (left <= 0) break;
       if (wanted.has(b)) continue;
-      for (const n of set) {
+      for (const n of membersOf(group)) {
         if (left-- <= 0) break;
         out.push(n);
       }
@@ -399,7 +401,7 @@ export class GraphState {
       pushTo(this.inEnding, ids.to, r);
       this.dirty.add(ids.to);
     }
-    for (const k of undatedKeys(row)) (this.undated.get(k) ?? this.undated.set(k, new Set()).get(k)!).add(r);
+    for (const k of undatedKeys(row)) this.undated.add(k, r);
     touch(ids.from);
     touch(ids.to);
   }
@@ -408,11 +410,7 @@ export class GraphState {
     const t = this.table;
     if (!t.alive[r]) return;
     const refs = { toRef: t.toRefOf(r), fromRef: t.fromRefs.get(r) ?? null, toHow: t.howOf(t.toHow[r]), fromHow: t.howOf(t.fromHow[r]) };
-    for (const k of undatedKeys(refs)) {
-      const set = this.undated.get(k);
-      set?.delete(r);
-      if (set && !set.size) this.undated.delete(k);
-    }
+    for (const k of undatedKeys(refs)) this.undated.delete(k, r);
     this.out.remove(t.from[r], r);
     this.in.remove(t.to[r], r);
     if (t.source[r] !== t.from[r]) dropFrom(this.assertedForOthers, t.source[r], r);
