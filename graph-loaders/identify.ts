@@ -4,7 +4,7 @@
 // line (not from a signature stamp), its title (trích yếu), and the layout the classifier needs:
 // where the title is, where the final provisions start.
 import { TYPE_CODE_NAMES, TYPE_NAMES, canonicalTerm, PARTY_TYPE_OVERRIDES, LOCAL_ISSUER_CODES } from './lexicon.js';
-import { allDates, dateAt, foldShort, institutionName, isoDate, provinceIn, provinceName, singleSpaces } from './normalise.js';
+import { allDates, dateAt, foldShort, institutionName, isoDate, memo, provinceIn, provinceName, singleSpaces } from './normalise.js';
 import { symbolAt, symbolParts, type Mention } from './references.js';
 import { documentId, unnumberedId } from './ids.js';
 import { createHash } from 'node:crypto';
@@ -444,7 +444,12 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
     if (t && t === t.toUpperCase() && /\p{L}{2,}/u.test(t) && !/,\s*ng[aà]y/iu.test(t)) lines.push(t);
     pos = e + 1;
   }
-  if (!lines.length) return { issuer: null, locality: null };
+  return lines.length ? issuerOfLines(lines.join('\n')) : { issuer: null, locality: null };
+}
+
+// The same headers recur (every text of an issuer prints its name alike): read once per header
+const issuerOfLines = memo((joined: string): { issuer: string | null; locality: string | null } => {
+  const lines = joined.split('\n');
   const names = lines.map((l) => institutionName(l));
   const locality = provinceIn(foldedName(names.join(' ')));
   if (names.length === 1) return { issuer: names[0], locality };
@@ -457,7 +462,7 @@ function headerOrganisation(stored: string, folded: string, end: number): { issu
     return { issuer: `${unit} ${parent}`, locality };
   }
   return { issuer: institutionName(lines.join(' ')), locality };
-}
+}, 5000);
 
 /**
  * The body that signs ("T/M BỘ CHÍNH TRỊ", "T/M BAN THƯỜNG VỤ") when the header names only the

@@ -406,7 +406,9 @@ function editDistanceAtMost1(a: string, b: string): boolean {
 }
 
 /** A province or city name written as printed (or OCR-damaged by one letter) → its proper form. */
-export function provinceName(s: string): string | null {
+export const provinceName = memo(provinceNameUncached, 5000);
+
+function provinceNameUncached(s: string): string | null {
   const key = foldKey(s).replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
   if (!key) return null;
   const exact = PROVINCE_BY_KEY.get(key);
