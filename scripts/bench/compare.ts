@@ -10,13 +10,13 @@
 // Each side also hashes every answer it gave: the two checkouts must answer the same, byte for byte.
 // Each side runs in its own process, importing its checkout's server; requests go through
 // app.inject one at a time, so the figure is the API's own CPU, without the network or queueing.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { alternate, sideOptions, sidesOf } from './alternate.js';
 import { cpuSecondsOf, pidOfFile } from './machine.js';
 import { OURS } from './queries.js';
 
@@ -91,15 +91,12 @@ async function child(root: string, o: Opts): Promise<void> {
 }
 
 function options(): Opts {
-  return new Command()
+  return sideOptions(new Command())
     .description("CPU per GraphQL request of this checkout's API against another checkout's, alternating")
-    .option('--against <dir>', 'the other checkout (with node_modules)')
     .option('--store <kind>', 'embedded (loads a generated corpus) or neo4j (reads NEO4J_URI as it is)', 'embedded')
     .option('--docs <n>', 'generated documents for the embedded store', (v) => parseInt(v, 10), 3000)
     .option('--requests <n>', 'measured requests per scenario', (v) => parseInt(v, 10), 300)
-    .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
     .option('--neo4j-pid-file <file>', "with --store neo4j: the server's pid file, to measure its CPU per request too")
-    .option('--child <dir>', 'internal: run one side')
     .parse()
     .opts<Opts>();
 }
@@ -108,21 +105,15 @@ const o = options();
 if (o.child) await child(o.child, o);
 else {
   if (!o.against) throw new Error('--against <dir> is required');
-  const sides = [
-    { name: 'this checkout', root: path.resolve(HERE, '../../..') },
-    { name: path.resolve(o.against), root: path.resolve(o.against) },
-  ];
+  const sides = sidesOf(HERE, o.against);
   const results = new Map<string, Record<string, number>[]>();
   const answers = new Set<string>();
-  for (let round = 0; round < o.rounds; round++) {
-    for (const side of round % 2 ? [...sides].reverse() : sides) {
-      const args = ['--import', 'tsx', HERE, '--child', side.root, '--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests), ...(o.neo4jPidFile ? ['--neo4j-pid-file', o.neo4jPidFile] : [])];
-      const [said, line] = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').slice(-2);
-      results.set(side.name, [...(results.get(side.name) ?? []), JSON.parse(line)]);
-      answers.add(said);
-      process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n[compare] answers: ${said}\n`);
-    }
-  }
+  const args = ['--store', o.store, '--docs', String(o.docs), '--requests', String(o.requests), ...(o.neo4jPidFile ? ['--neo4j-pid-file', o.neo4jPidFile] : [])];
+  alternate(HERE, sides, o.rounds, args, (side, round, said, line) => {
+    results.set(side.name, [...(results.get(side.name) ?? []), JSON.parse(line)]);
+    answers.add(said);
+    process.stderr.write(`[compare] round ${round + 1}: ${side.name} ${line}\n[compare] answers: ${said}\n`);
+  });
   console.log(answers.size === 1 ? `Every side and round gave the same answers: ${[...answers][0]}\n` : `ANSWERS DIFFER between sides or rounds:\n${[...answers].join('\n')}\n`);
   console.log(`| CPU per request (${o.store}) | ${sides.map((s) => s.name).join(' | ')} |`);
   console.log(`|---|${sides.map(() => '---').join('|')}|`);

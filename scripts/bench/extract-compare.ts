@@ -6,16 +6,15 @@
 // Each side runs in its own process, generates the corpus with this checkout's generator (same
 // seed, same texts), extracts the first --warm documents untimed (the JIT), then times the rest.
 // Each side also hashes every extraction: the two checkouts must extract the same, byte for byte.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { Corpus } from '../../graph-loaders/generate/corpus.js';
+import { alternate, sideOptions, sidesOf } from './alternate.js';
 import { startProfile } from './cpu-profile.js';
 
 const HERE = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(HERE, '../../..');
 
 interface Opts {
   against?: string;
@@ -46,14 +45,11 @@ async function child(root: string, o: Opts): Promise<void> {
 }
 
 function options(): Opts {
-  return new Command()
+  return sideOptions(new Command())
     .description("extraction CPU of this checkout against another checkout's, alternating, same texts")
-    .option('--against <dir>', 'the other checkout (with node_modules); without it, this checkout alone')
     .option('--docs <n>', 'generated documents', (v) => parseInt(v, 10), 30000)
     .option('--warm <n>', 'documents extracted before timing', (v) => parseInt(v, 10), 5000)
-    .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
     .option('--profile <file>', 'write a CPU profile of the timed part (this checkout, one run)')
-    .option('--child <dir>', 'internal: run one side')
     .parse()
     .opts<Opts>();
 }
@@ -61,20 +57,16 @@ function options(): Opts {
 const o = options();
 if (o.child) await child(o.child, o);
 else {
-  const sides = [{ name: 'this checkout', root: ROOT }, ...(o.against ? [{ name: path.resolve(o.against), root: path.resolve(o.against) }] : [])];
-  const rounds = o.profile ? 1 : o.rounds;
+  const sides = sidesOf(HERE, o.against);
   const results = new Map<string, number[]>();
   const hashes = new Set<string>();
-  for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 ? [...sides].reverse() : sides) {
-      const args = ['--import', 'tsx', HERE, '--child', side.root, '--docs', String(o.docs), '--warm', String(o.warm), ...(o.profile ? ['--profile', o.profile] : [])];
-      const [hash, json] = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').slice(-2);
-      const r = JSON.parse(json) as { mb: number; docs: number; cpu: number };
-      results.set(side.name, [...(results.get(side.name) ?? []), r.mb / r.cpu]);
-      hashes.add(hash);
-      process.stderr.write(`[extract-compare] round ${round + 1}: ${side.name}: ${r.docs} documents, ${r.mb.toFixed(1)} MB in ${r.cpu.toFixed(2)} CPU s = ${(r.mb / r.cpu).toFixed(1)} MB/s; extractions ${hash}\n`);
-    }
-  }
+  const args = ['--docs', String(o.docs), '--warm', String(o.warm), ...(o.profile ? ['--profile', o.profile] : [])];
+  alternate(HERE, sides, o.profile ? 1 : o.rounds, args, (side, round, hash, json) => {
+    const r = JSON.parse(json) as { mb: number; docs: number; cpu: number };
+    results.set(side.name, [...(results.get(side.name) ?? []), r.mb / r.cpu]);
+    hashes.add(hash);
+    process.stderr.write(`[extract-compare] round ${round + 1}: ${side.name}: ${r.docs} documents, ${r.mb.toFixed(1)} MB in ${r.cpu.toFixed(2)} CPU s = ${(r.mb / r.cpu).toFixed(1)} MB/s; extractions ${hash}\n`);
+  });
   console.log(hashes.size === 1 ? `Every side and round extracted the same: ${[...hashes][0]}` : `EXTRACTIONS DIFFER: ${[...hashes].join(' ')}`);
   for (const s of sides) {
     const v = results.get(s.name)!;
