@@ -63,8 +63,4 @@ export class GroupMap {
     if (next === undefined) this.map.delete(key);
     else if (next !== g) this.map.set(key, next);
   }
-
-  entries(): IterableIterator<[string, Group]> {
-    return this.map.entries();
-  }
 }
