@@ -118,19 +118,36 @@ export class GraphState {
    * A stored row as the API shows it. The quote is read from the source text: at once, lazily
    * (when first asked for, so a query that does not select it costs no read), or not at all.
    */
-  materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now'): EvidenceRow {
+  materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now', spans?: Map<number, QuoteSpan>): EvidenceRow {
     const t = this.table;
     const source = t.source[r];
     const ref = this.textRefs.get(source);
     const names = { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! };
     if (quote !== 'lazy' || t.quotes.has(r) || !ref) return t.row(r, names, (start, end) => (ref && quote === 'now' ? this.texts.read(ref, start, end) : ''));
     const row = t.row(r, names, () => '');
+    if (row.start === null || row.end === null) return row;
+    const { start, end } = row;
+    let span = spans?.get(source);
+    if (spans && !span) spans.set(source, (span = new QuoteSpan(this.texts, ref)));
+    span?.cover(start, end);
     const texts = this.texts;
     let held: string | null = null;
     return Object.defineProperty(row, 'quote', {
       enumerable: true,
-      get: () => (held ??= row.start !== null && row.end !== null ? texts.read(ref, row.start, row.end) : ''),
+      get: () => (held ??= span ? span.read(start, end) : texts.read(ref, start, end)),
     });
+  }
+
+  /**
+   * Rows as the API shows them, quotes read lazily. The first quote asked for from a source text
+   * reads once the part of it that covers every quote these rows take from it (when not too long),
+   * so a document's evidence costs one read of its text, not one per row.
+   */
+  materializeLazy(rows: readonly number[], spanMax?: number): EvidenceRow[] {
+    const spans = new Map<number, QuoteSpan>();
+    const out = rows.map((r) => this.materialize(r, 'lazy', spans));
+    if (spanMax !== undefined) for (const span of spans.values()) span.max = spanMax;
+    return out;
   }
 
   isVisible(r: number): boolean {
@@ -569,6 +586,31 @@ export class GraphState {
     this.dirty = new Set();
     this.suppressed = suppressedRelations(this.curations);
     this.version++;
+  }
+}
+
+/** The part of one source text that some rows quote, read once when the first of them is asked for. */
+export class QuoteSpan {
+  private from = Infinity;
+  private to = -Infinity;
+  private text: string | null = null;
+  /** Longer spans are not read whole: each quote is read on its own instead. */
+  max = 1 << 16;
+
+  constructor(
+    private readonly texts: TextStore,
+    private readonly ref: TextRef,
+  ) {}
+
+  cover(start: number, end: number): void {
+    this.from = Math.min(this.from, start);
+    this.to = Math.max(this.to, end);
+  }
+
+  read(start: number, end: number): string {
+    if (this.to - this.from > this.max || start < this.from || end > this.to) return this.texts.read(this.ref, start, end);
+    this.text ??= this.texts.read(this.ref, this.from, this.to);
+    return this.text.slice(start - this.from, end - this.from);
   }
 }
 

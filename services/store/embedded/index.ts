@@ -123,12 +123,9 @@ export class EmbeddedStore implements Store {
   }
 
   private visibleRows(id: string, side: 'OUT' | 'IN', types?: ReadonlySet<RelationType>): EvidenceRow[] {
-    const rows: EvidenceRow[] = [];
     const t = this.state.table;
-    for (const r of this.state.rowsOf(id, side)) {
-      if ((!types || types.has(t.typeOf(r))) && this.state.isVisible(r)) rows.push(this.state.materialize(r, 'lazy'));
-    }
-    return rows.sort((a, b) => byId(a.key, b.key));
+    const visible = this.state.rowsOf(id, side).filter((r) => (!types || types.has(t.typeOf(r))) && this.state.isVisible(r));
+    return this.state.materializeLazy(visible).sort((a, b) => byId(a.key, b.key));
   }
 
   private rowsOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): EvidenceRow[][] {
