@@ -4,6 +4,7 @@
 import { RELATION_TYPES, type RelationType } from '../../../graph-loaders/types.js';
 import type { EvidenceRow } from '../model.js';
 import { StringPool } from './pool.js';
+import { grow } from './columns.js';
 import { Utf8Pool } from './utf8-pool.js';
 
 const HOWS = ['dated', 'only-candidate', 'context', 'no-candidate', 'ambiguous', 'self', 'curated'] as const;
@@ -18,13 +19,6 @@ const NONE = -1;
  * exactly. Pooled values of removed rows stay until the store is next opened.
  */
 const CITING = ',"citing":';
-
-function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: T, size: number): T {
-  if (size <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));
-  next.set(a);
-  return next;
-}
 
 const COLUMNS = ['from', 'to', 'source', 'type', 'toHow', 'fromHow', 'start', 'end', 'rule', 'kind', 'scope', 'effectiveFrom', 'fromSym', 'toSym', 'toRefHead', 'toRefTail', 'alive'] as const;
 type Columns = Record<(typeof COLUMNS)[number], Uint8Array | Uint16Array | Uint32Array | Int32Array>;

@@ -1,13 +1,9 @@
 // Rows by node without an array per node: each row links to the next and previous row of its node,
 // and each node to its first and last row, all in Int32 columns. A JS array per document cost ~100
 // bytes of headers and growth room before holding a row; this costs 8 bytes a row and 8 a node.
-const NONE = -1;
+import { grow } from './columns.js';
 
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(Math.max(size, Math.ceil(a.length * 1.5), 1024)).fill(NONE);
-  next.set(a);
-  return next;
-}
+const NONE = -1;
 
 export class RowLinks {
   private first: Int32Array<ArrayBuffer> = new Int32Array(0);
@@ -18,12 +14,12 @@ export class RowLinks {
   /** Append row r to node n's rows. */
   add(n: number, r: number): void {
     if (n >= this.first.length) {
-      this.first = grown(this.first, n + 1);
-      this.last = grown(this.last, n + 1);
+      this.first = grow(this.first, n + 1, NONE);
+      this.last = grow(this.last, n + 1, NONE);
     }
     if (r >= this.next.length) {
-      this.next = grown(this.next, r + 1);
-      this.prev = grown(this.prev, r + 1);
+      this.next = grow(this.next, r + 1, NONE);
+      this.prev = grow(this.prev, r + 1, NONE);
     }
     const tail = this.last[n];
     this.prev[r] = tail;

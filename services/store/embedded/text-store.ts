@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeAtomic, writeChunks } from './atomic.js';
+import { grow } from './columns.js';
 
 export interface TextRef {
   seg: number;
@@ -119,11 +120,9 @@ export class TextRefTable {
   set(n: number, ref: TextRef | undefined): void {
     if (n >= this.seg.length) {
       if (!ref) return;
-      const size = Math.max(n + 1, Math.ceil(this.seg.length * 1.5), 1024);
-      const grown = <T extends Uint32Array | Int32Array>(a: T, next: T) => (next.set(a), next);
-      this.seg = grown(this.seg, new Uint32Array(size));
-      this.offset = grown(this.offset, new Uint32Array(size));
-      this.length = grown(this.length, new Int32Array(size).fill(-1));
+      this.seg = grow(this.seg, n + 1);
+      this.offset = grow(this.offset, n + 1);
+      this.length = grow(this.length, n + 1, -1);
     }
     this.seg[n] = ref ? ref.seg : 0;
     this.offset[n] = ref ? ref.offset : 0;

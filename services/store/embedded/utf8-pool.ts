@@ -3,6 +3,8 @@
 // UTF-8, and each JS string would also carry a header and a Map entry (at 100k documents: 51 MB of
 // characters as strings, 28 MB as UTF-8). Id 0 is null; equal values share an id, found through an
 // open-addressing table of ids by a hash of the bytes.
+import { grow } from './columns.js';
+
 const PAGE = 1 << 24; // 16 MB at most (the first pages are smaller); a value never spans pages
 const FIRST_PAGE = 1 << 16;
 const AS_STRING = 0xffff; // page of a value kept as a string: longer than a page, or not valid UTF-16
@@ -83,11 +85,10 @@ export class Utf8Pool {
   private newId(): number {
     const id = this.next++;
     if (id >= this.hash.length) {
-      const size = Math.ceil(this.hash.length * 1.5);
-      this.page = grown(this.page, size);
-      this.offset = grown(this.offset, size);
-      this.length = grown(this.length, size);
-      this.hash = grown(this.hash, size);
+      this.page = grow(this.page, id + 1);
+      this.offset = grow(this.offset, id + 1);
+      this.length = grow(this.length, id + 1);
+      this.hash = grow(this.hash, id + 1);
     }
     return id;
   }
@@ -131,12 +132,6 @@ export class Utf8Pool {
     this.slots = new Int32Array(this.slots.length * 2);
     for (let id = 1; id < this.next; id++) if (this.page[id] !== AS_STRING) this.place(id);
   }
-}
-
-function grown<T extends Uint16Array | Uint32Array>(a: T, size: number): T {
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
-  return next;
 }
 
 /** Kept as a JS string: too long for a page even at 3 bytes a character, or with a lone surrogate, which UTF-8 would not give back. */
