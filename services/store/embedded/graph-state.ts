@@ -10,7 +10,7 @@ import type { Curation, DocumentNode, EffectSummary, EvidenceRow, GraphBatch } f
 import { EMPTY_EFFECT, relationKey } from '../model.js';
 import { EvidenceTable } from './evidence-table.js';
 import { flat, StringPool } from './pool.js';
-import { added, GroupMap, membersOf, removed, type Group } from './groups.js';
+import { GroupMap, membersOf } from './groups.js';
 import { RowLinks } from './row-links.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
@@ -62,7 +62,7 @@ export class GraphState {
    * ('' for none, UNDATED for undated texts): a reference confined to a locality reads its own
    * bucket and not the whole country's (24/QĐ-UBND is in every province every year).
    */
-  private readonly byCandidateKey = new Map<string, Map<string, Group>>();
+  private readonly byCandidateKey = new Map<string, GroupMap>();
   /** Rows whose to- or from-reference was undated, by the reference's keys (keys.ts, refKeys); groups.ts says why not a Set each. */
   private readonly undated = new GroupMap();
   readonly files = new Map<string, { id: string; textHash: string | null }>();
@@ -347,8 +347,7 @@ export class GraphState {
       (this.bySymbol.get(key) ?? this.bySymbol.set(key, []).get(key)!).push(n);
       const bucket = candidateBucket(doc);
       if (bucket === null) continue;
-      const buckets = this.byCandidateKey.get(key) ?? this.byCandidateKey.set(key, new Map()).get(key)!;
-      buckets.set(bucket, added(buckets.get(bucket), n));
+      (this.byCandidateKey.get(key) ?? this.byCandidateKey.set(key, new GroupMap()).get(key)!).add(bucket, n);
     }
     this.dirty.add(n);
     if (doc.stub) this.textRefs.set(n, undefined);
@@ -367,12 +366,9 @@ export class GraphState {
     if (!list.length) this.bySymbol.delete(key);
     const bucket = candidateBucket(held);
     const buckets = bucket === null ? undefined : this.byCandidateKey.get(key);
-    const group = buckets?.get(bucket!);
-    if (group === undefined) return;
-    const left = removed(group, n);
-    if (left === undefined) buckets!.delete(bucket!);
-    else buckets!.set(bucket!, left);
-    if (!buckets!.size) this.byCandidateKey.delete(key);
+    if (!buckets) return;
+    buckets.delete(bucket!, n);
+    if (!buckets.size) this.byCandidateKey.delete(key);
   }
 
   /**
@@ -384,13 +380,13 @@ export class GraphState {
     if (!buckets) return [];
     const out: number[] = [];
     if (!localities) {
-      for (const group of buckets.values()) for (const n of membersOf(group)) out.push(n);
+      for (const [, group] of buckets.entries()) for (const n of membersOf(group)) out.push(n);
       return out;
     }
     const wanted = new Set(['', UNDATED_BUCKET, ...localities]);
     for (const b of wanted) for (const n of membersOf(buckets.get(b))) out.push(n);
     let left = others;
-    for (const [b, group] of buckets) {
+    for (const [b, group] of buckets.entries()) {
       if (left <= 0) break;
       if (wanted.has(b)) continue;
       for (const n of membersOf(group)) {

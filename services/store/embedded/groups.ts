@@ -8,7 +8,7 @@ export type Group = number | readonly number[] | Set<number>;
 const SET_FROM = 64;
 
 /** The group with `n` added (the same Set when it is one). */
-export function added(g: Group | undefined, n: number): Group {
+function added(g: Group | undefined, n: number): Group {
   if (g === undefined) return n;
   if (typeof g === 'number') return g === n ? g : [g, n];
   if (g instanceof Set) return g.add(n);
@@ -17,7 +17,7 @@ export function added(g: Group | undefined, n: number): Group {
 }
 
 /** The group without `n`, or undefined when nothing is left. */
-export function removed(g: Group, n: number): Group | undefined {
+function removed(g: Group, n: number): Group | undefined {
   if (typeof g === 'number') return g === n ? undefined : g;
   if (g instanceof Set) {
     g.delete(n);
@@ -62,5 +62,10 @@ export class GroupMap {
     const next = removed(g, n);
     if (next === undefined) this.map.delete(key);
     else if (next !== g) this.map.set(key, next);
+  }
+
+  /** Keys and groups, a key where it was first added (again after it went empty). */
+  entries(): IterableIterator<[string, Group]> {
+    return this.map.entries();
   }
 }
