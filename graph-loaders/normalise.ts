@@ -5,15 +5,34 @@
 import { TextDecoder } from 'node:util';
 import { CODE_SPELLING, INSTITUTION_WORDS, PARTY_ISSUER_CODES, PROVINCES, STATE_ISSUER_CODES, TYPE_CODE_NAMES } from './lexicon.js';
 
-/** Memoise a pure string function (bounded: cleared when full). Names, codes and symbols recur across documents. */
+/** Values by string, forgotten all at once when full. Names, codes and symbols recur across documents. */
+export class BoundedCache<T> {
+  private readonly map = new Map<string, T>();
+
+  constructor(private readonly max: number) {}
+
+  get(s: string): T | undefined {
+    return this.map.get(s);
+  }
+
+  has(s: string): boolean {
+    return this.map.has(s);
+  }
+
+  set(s: string, v: T): void {
+    if (this.map.size >= this.max) this.map.clear();
+    this.map.set(detached(s), v); // a key sliced from a text would keep the whole text alive
+  }
+}
+
+/** Memoise a pure string function (bounded: cleared when full). */
 export function memo<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new BoundedCache<T>(max);
   return (s: string) => {
     const hit = cache.get(s);
     if (hit !== undefined || cache.has(s)) return hit as T;
     const v = fn(s);
-    if (cache.size >= max) cache.clear();
-    cache.set(detached(s), v); // a key sliced from a text would keep the whole text alive
+    cache.set(s, v);
     return v;
   };
 }

@@ -4,7 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { canonicalCode, canonicalSymbolWithKey, dateAt, detached, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
+import { BoundedCache, canonicalCode, canonicalSymbolWithKey, dateAt, detached, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
 
@@ -311,16 +311,14 @@ interface PrintedSymbol {
 }
 
 // The same printed symbols recur across texts (a province's 24/QĐ-UBND, 45-NQ/TW): parsed once
-const printedSymbols = new Map<string, PrintedSymbol>();
-const PRINTED_MAX = 50_000;
+const printedSymbols = new BoundedCache<PrintedSymbol>(50_000);
 
 function printedSymbol(stored: string, m: RegExpExecArray): PrintedSymbol {
   const printed = stored.slice(m.index, m.index + m[0].length);
   const hit = printedSymbols.get(printed);
   if (hit && hit.match === m[0]) return hit;
   const parsed = parsePrintedSymbol(stored, m);
-  if (printedSymbols.size >= PRINTED_MAX) printedSymbols.clear();
-  printedSymbols.set(detached(printed), parsed);
+  printedSymbols.set(printed, parsed);
   return parsed;
 }
 
