@@ -2,7 +2,7 @@
 // Head fields (symbol, type, title, issuer) rank above the body. Postings are delta-coded varints,
 // about a byte each, so a million bodies fit; each (re)indexing of a document takes a new entry
 // number, and entries of replaced documents are skipped until a rebuild drops them.
-import { foldTokens, isStopword } from '../../domain/search.js';
+import { eachFoldedToken, foldTokens, isStopword } from '../../domain/search.js';
 
 export interface Hit {
   node: number;
@@ -120,7 +120,11 @@ export class TextIndex {
     this.current.set(node, entry);
     const headTokens = new Set(foldTokens(head));
     for (const t of headTokens) postings(this.head, t).add(entry);
-    if (body) for (const t of new Set(foldTokens(body))) if (!headTokens.has(t)) postings(this.body, t).add(entry);
+    if (!body) return;
+    // repeats need no Set: a list ignores an entry it already ends with
+    eachFoldedToken(body, (t) => {
+      if (!headTokens.has(t)) postings(this.body, t).add(entry);
+    });
   }
 
   delete(node: number): void {
