@@ -4,7 +4,7 @@
 // "Nghị quyết 57"). Each hit is then read in a small window: the type noun before it, and after it
 // the date, the issuer ("của Ban Chấp hành Trung ương Đảng khóa XII"), the term and the subject ("về ...").
 import { ISSUER_PHRASES, LOCAL_ISSUER_CODES, PARTY_TYPE_OVERRIDES, TYPE_CODE_NAMES, TYPE_NAME_BY_FOLDED, TYPE_NAMES, canonicalTerm } from './lexicon.js';
-import { BoundedCache, canonicalCode, canonicalSymbolWithKey, dateAt, detached, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
+import { BoundedCache, memo, canonicalCode, canonicalSymbolWithKey, dateAt, detached, fastSymbolKey as symbolKey, repairIssuerCode, repairStateIssuerCode, repairTypeCode, singleSpaces } from './normalise.js';
 
 export type SymbolFamily = 'party' | 'state' | 'short';
 
@@ -572,7 +572,12 @@ export function parseShortPlaceholder(symbol: string): { number: string; typeCod
 }
 
 /** Parts of a full symbol: number, type code, issuer code(s), year, term digits. */
-export function symbolParts(symbol: string): { number: string; typeCode: string | null; issuerCode: string | null; year: string | null; assembly: string | null; party: boolean } {
+export type SymbolParts = Readonly<{ number: string; typeCode: string | null; issuerCode: string | null; year: string | null; assembly: string | null; party: boolean }>;
+
+/** The parts of a symbol. Memoised and frozen: resolution asks again for the same symbols' parts for every candidate it weighs. */
+export const symbolParts = memo((symbol: string): SymbolParts => Object.freeze(parseSymbolParts(symbol)), 100_000);
+
+function parseSymbolParts(symbol: string): SymbolParts {
   const s = symbolKey(symbol);
   const party = /^(\d+[A-Z]?)-([A-Z]+)\/([A-Z]+)$/.exec(s);
   if (party) return { number: party[1], typeCode: party[2], issuerCode: party[3], year: null, assembly: null, party: true };
