@@ -9,7 +9,7 @@
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
 import { ambiguousId, symbolKey } from './ids.js';
-import { candidateKeys, candidatesOf, citingContextOf, indexCandidates, lookupKey, mergeCandidates, referenceLocality, resolveTarget, resolveWithIndex, shortFormMatches } from './resolve.js';
+import { candidateKeys, candidatesOf, citingContextOf, indexCandidates, lookupKey, mergeCandidates, referenceLocality, resolveFiled, resolveWithIndex, shortFormMatches } from './resolve.js';
 import type { Candidate, CitingContext, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
@@ -248,7 +248,7 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
       // as at first resolution, a text is never its own candidate
       const target = growing.has(parsed)
         ? ambiguousWith(ref, reopened.get(lookupKey(ref))!.candidates.map((c) => merged.get(c.id) ?? c).filter((c) => c.id !== row.source))
-        : resolveTarget(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
+        : resolveFiled(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
       if (!target) continue;
       const how = side === 'to' ? row.toHow : row.fromHow;
       const same = target.id === row[side];

@@ -140,11 +140,25 @@ function score(ref: ReferenceTarget, c: Candidate): number {
 }
 
 /** Resolve one reference against candidates (the batch's documents and dated references, and the store's). */
-export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candidates: Candidate[]): ResolvedTarget {
+export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candidates: readonly Candidate[]): ResolvedTarget {
   if (ref.date && !ref.unresolved) return { id: documentId(ref.symbol, ref.date), symbol: ref.symbol, date: ref.date, how: 'dated' };
   const short = ref.unresolved ? parseShortPlaceholder(ref.symbol) : null;
   const key = symbolKey(ref.symbol);
-  const pool = mergeCandidates(candidates.filter((c) => (short ? shortFormMatches(ref.symbol, c) : symbolKey(c.symbol) === key)));
+  return resolveAmong(ref, citing, mergeCandidates(candidates.filter((c) => (short ? shortFormMatches(ref.symbol, c) : symbolKey(c.symbol) === key))), short !== null);
+}
+
+/**
+ * resolveTarget over what indexCandidates filed under the reference's lookupKey, from a pool
+ * merged one per id: under a symbol's key every candidate is of that symbol and there once, so
+ * neither the filter nor the merge is needed (a look-up per candidate per reference in a load).
+ */
+export function resolveFiled(ref: ReferenceTarget, citing: CitingContext, filed: readonly Candidate[]): ResolvedTarget {
+  if ((ref.date && !ref.unresolved) || lookupKey(ref).startsWith('#')) return resolveTarget(ref, citing, filed);
+  return resolveAmong(ref, citing, filed, false);
+}
+
+/** The document among a reference's candidates (of its symbol, or fitting its short form; one per id). */
+function resolveAmong(ref: ReferenceTarget, citing: CitingContext, pool: readonly Candidate[], short: boolean): ResolvedTarget {
   const noCandidate: ResolvedTarget = { id: documentId(ref.symbol, null), symbol: ref.symbol, date: null, how: 'no-candidate' };
   if (!pool.length) return noCandidate;
   if (short) {
@@ -268,7 +282,7 @@ export function resolveWithIndex(extractions: Extraction[], index: ReadonlyMap<s
     const resolveSide = (t: ReferenceTarget): ResolvedTarget => {
       const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && !!t.date && t.date === e.document.issuedOn;
       if (own) return self;
-      return resolveTarget(t, citing, (index.get(lookupKey(t)) ?? []).filter((c) => c.id !== selfId));
+      return resolveFiled(t, citing, (index.get(lookupKey(t)) ?? []).filter((c) => c.id !== selfId));
     };
     const relations: ResolvedRelation[] = e.relations.map((r) => {
       const toResolution = resolveSide(r.to);

@@ -1,7 +1,7 @@
 // Stage 5: references → documents. Dated: exactly that document. Undated: the only candidate, or the
 // one context picks (term, issuer and locality, year, subject), else an explicit ambiguous reference.
 import { describe, expect, it } from 'vitest';
-import { candidatesOf, resolveExtractions, resolveTarget, shortFormMatches } from '../../graph-loaders/resolve.js';
+import { candidatesOf, citingContextOf, indexCandidates, lookupKey, mergeCandidates, resolveExtractions, resolveFiled, resolveTarget, shortFormMatches } from '../../graph-loaders/resolve.js';
 import type { Candidate } from '../../graph-loaders/resolve-types.js';
 import { extractText } from '../../graph-loaders/extract.js';
 import { sample, sampleFiles } from './corpus.js';
@@ -106,5 +106,31 @@ describe('resolveExtractions over the five samples', () => {
     const [, rb] = resolveExtractions([a, b]);
     expect(rb.relations[0].toResolution).toMatchObject({ how: 'ambiguous', id: '08-NQ/TU?', candidates: ['08-NQ/TU@2013-05-16', '08-NQ/TU@2022-12-06'] });
     expect(rb.relations[0].to.date).toBeNull();
+  });
+});
+
+describe('resolveFiled', () => {
+  it('resolves every reference of a generated corpus as resolveTarget does, from the merged index', async () => {
+    const { Corpus } = await import('../../graph-loaders/generate/corpus.js');
+    const extractions = [...new Corpus({ docs: 1500, seed: 5 }).documents()].map((d) => extractText(d.text, d.file));
+    const index = indexCandidates(mergeCandidates(extractions.flatMap((e) => candidatesOf(e))));
+    const hows = new Set<string>();
+    let compared = 0;
+    for (const e of extractions) {
+      const citing = citingContextOf(e);
+      for (const r of e.relations) {
+        for (const t of [r.to, r.from]) {
+          if (!t) continue;
+          const filed = (index.get(lookupKey(t)) ?? []).filter((c) => c.id !== e.document.id);
+          const fast = resolveFiled(t, citing, filed);
+          expect(fast).toEqual(resolveTarget(t, citing, filed));
+          hows.add(fast.how);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    // the corpus reaches every outcome, short forms included
+    expect([...hows].sort()).toEqual(['ambiguous', 'context', 'dated', 'no-candidate', 'only-candidate']);
   });
 });
