@@ -48,7 +48,8 @@ describe.skipIf(!cfg || !java)('offline import into Neo4j (neo4j-admin import fi
 
   beforeAll(async () => {
     const state = tmpDir('cg-admin-import-');
-    env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_DATA_DIR: path.join(state, 'data'), NEO4J_BOLT_PORT: String(PORT), NEO4J_PASSWORD: cfg!.password, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m' };
+    // a read buffer far smaller than the files: a reader that cuts them into chunks mid-text fails here as it did at 100k documents
+    env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_DATA_DIR: path.join(state, 'data'), NEO4J_BOLT_PORT: String(PORT), NEO4J_PASSWORD: cfg!.password, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', NEO4J_IMPORT_READ_BUFFER: '64k' };
     source = await freshEmbedded();
     await load(source, base);
     await curate(source);
