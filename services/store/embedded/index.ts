@@ -346,7 +346,8 @@ export class EmbeddedStore implements Store {
     const ordered = [...sources].map((n) => this.state.nodes.value(n)!).sort((a, b) => byId(`${a}|`, `${b}|`));
     let page: EvidenceRow[] = [];
     for (const source of ordered) {
-      const rows = this.state.rowsOf(source, 'SOURCE').map((r) => this.state.materialize(r));
+      // quotes read lazily: a source's quotes then cost one read of its text, not one each
+      const rows = this.state.materializeLazy(this.state.rowsOf(source, 'SOURCE'));
       for (const row of rows.sort((a, b) => byId(a.key, b.key))) {
         page.push(row);
         if (page.length === pageSize) {

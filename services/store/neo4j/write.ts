@@ -20,7 +20,7 @@ export function evidenceProps(row: EvidenceRow, suppressed: Set<string>): Record
   const from = UNDATED.has(row.fromHow) ? refKeys(row.fromRef) : null;
   return {
     ...row,
-    suppressed: suppressed.has(relationKey(row.from, row.type, row.to)),
+    suppressed: suppressed.size > 0 && suppressed.has(relationKey(row.from, row.type, row.to)),
     // re-resolution reads rows by either key (keys.ts, refKeys)
     toRefKey: to?.key ?? null,
     toRefLocal: to?.local ?? null,
