@@ -346,8 +346,10 @@ export class EmbeddedStore implements Store {
     const ordered = [...sources].map((n) => this.state.nodes.value(n)!).sort((a, b) => byId(`${a}|`, `${b}|`));
     let page: EvidenceRow[] = [];
     for (const source of ordered) {
-      // quotes read lazily: a source's quotes then cost one read of its text, not one each
+      // a source's quotes in one read of its text, not one each; read now, before the next await
+      // (a compaction may drop a replaced text's file while the caller holds a page)
       const rows = this.state.materializeLazy(this.state.rowsOf(source, 'SOURCE'));
+      for (const row of rows) void row.quote;
       for (const row of rows.sort((a, b) => byId(a.key, b.key))) {
         page.push(row);
         if (page.length === pageSize) {
