@@ -1,4 +1,4 @@
-// Quotes read lazily share one read of each source text's quoted part: the same quotes as one read
+// Quotes read lazily or at once share one read of each source text's quoted part: the same quotes as one read
 // per row, whether the part is read whole or, when longer than allowed, quote by quote.
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ it('gives every row the quote a read of its own gives, with the part read whole 
       const rows = state.rowsOf(d.id, side);
       const own = rows.map((r) => state.materialize(r, 'now').quote);
       for (const spanMax of [undefined, 10]) {
-        expect(state.materializeLazy(rows, spanMax).map((row) => row.quote)).toEqual(own);
+        for (const quote of ['lazy', 'now'] as const) expect(state.materializeRows(rows, quote, spanMax).map((row) => row.quote)).toEqual(own);
       }
       quotes += own.filter(Boolean).length;
     }

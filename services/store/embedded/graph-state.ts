@@ -116,20 +116,21 @@ export class GraphState {
 
   /**
    * A stored row as the API shows it. The quote is read from the source text: at once, lazily
-   * (when first asked for, so a query that does not select it costs no read), or not at all.
+   * (when first asked for, so a query that does not select it costs no read), or not at all; from
+   * the source's span in `spans` when there is one (materializeRows).
    */
-  materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now', spans?: Map<number, QuoteSpan>): EvidenceRow {
+  materialize(r: number, quote: 'now' | 'lazy' | 'none' = 'now', spans?: ReadonlyMap<number, QuoteSpan>): EvidenceRow {
     const t = this.table;
     const source = t.source[r];
     const ref = this.textRefs.get(source);
     const names = { from: this.nodes.value(t.from[r])!, to: this.nodes.value(t.to[r])!, source: this.nodes.value(source)! };
-    if (quote !== 'lazy' || t.quotes.has(r) || !ref) return t.row(r, names, (start, end) => (ref && quote === 'now' ? this.texts.read(ref, start, end) : ''));
+    const span = spans?.get(source);
+    if (quote !== 'lazy' || t.quotes.has(r) || !ref) {
+      return t.row(r, names, (start, end) => (ref && quote === 'now' ? (span ? span.read(start, end) : this.texts.read(ref, start, end)) : ''));
+    }
     const row = t.row(r, names, () => '');
     if (row.start === null || row.end === null) return row;
     const { start, end } = row;
-    let span = spans?.get(source);
-    if (spans && !span) spans.set(source, (span = new QuoteSpan(this.texts, ref)));
-    span?.cover(start, end);
     const texts = this.texts;
     let held: string | null = null;
     return Object.defineProperty(row, 'quote', {
@@ -139,15 +140,26 @@ export class GraphState {
   }
 
   /**
-   * Rows as the API shows them, quotes read lazily. The first quote asked for from a source text
-   * reads once the part of it that covers every quote these rows take from it (when not too long),
-   * so a document's evidence costs one read of its text, not one per row.
+   * Rows as the API shows them, their quotes read now or lazily. The quotes of one source text come
+   * from one read of the part that covers them all (when not longer than `spanMax`), so a
+   * document's evidence costs one read of its text, not one per row.
    */
-  materializeLazy(rows: readonly number[], spanMax?: number): EvidenceRow[] {
+  materializeRows(rows: readonly number[], quote: 'now' | 'lazy', spanMax?: number): EvidenceRow[] {
+    const t = this.table;
     const spans = new Map<number, QuoteSpan>();
-    const out = rows.map((r) => this.materialize(r, 'lazy', spans));
-    if (spanMax !== undefined) for (const span of spans.values()) span.max = spanMax;
-    return out;
+    for (const r of rows) {
+      // as in materialize: a quote held apart, or a row without offsets, reads nothing
+      if (t.quotes.has(r) || t.start[r] < 0 || t.end[r] < 0) continue;
+      const source = t.source[r];
+      let span = spans.get(source);
+      if (!span) {
+        const ref = this.textRefs.get(source);
+        if (!ref) continue;
+        spans.set(source, (span = new QuoteSpan(this.texts, ref, spanMax)));
+      }
+      span.cover(t.start[r], t.end[r]);
+    }
+    return rows.map((r) => this.materialize(r, quote, spans));
   }
 
   isVisible(r: number): boolean {
@@ -590,12 +602,12 @@ export class QuoteSpan {
   private from = Infinity;
   private to = -Infinity;
   private text: string | null = null;
-  /** Longer spans are not read whole: each quote is read on its own instead. */
-  max = 1 << 16;
 
   constructor(
     private readonly texts: TextStore,
     private readonly ref: TextRef,
+    /** Longer spans are not read whole: each quote is read on its own instead. */
+    private readonly max = 1 << 16,
   ) {}
 
   cover(start: number, end: number): void {

@@ -125,7 +125,7 @@ export class EmbeddedStore implements Store {
   private visibleRows(id: string, side: 'OUT' | 'IN', types?: ReadonlySet<RelationType>): EvidenceRow[] {
     const t = this.state.table;
     const visible = this.state.rowsOf(id, side).filter((r) => (!types || types.has(t.typeOf(r))) && this.state.isVisible(r));
-    return this.state.materializeLazy(visible).sort((a, b) => byId(a.key, b.key));
+    return this.state.materializeRows(visible, 'lazy').sort((a, b) => byId(a.key, b.key));
   }
 
   private rowsOf(ids: readonly string[], direction: Direction, types?: readonly RelationType[]): EvidenceRow[][] {
@@ -346,10 +346,9 @@ export class EmbeddedStore implements Store {
     const ordered = [...sources].map((n) => this.state.nodes.value(n)!).sort((a, b) => byId(`${a}|`, `${b}|`));
     let page: EvidenceRow[] = [];
     for (const source of ordered) {
-      // a source's quotes in one read of its text, not one each; read now, before the next await
-      // (a compaction may drop a replaced text's file while the caller holds a page)
-      const rows = this.state.materializeLazy(this.state.rowsOf(source, 'SOURCE'));
-      for (const row of rows) void row.quote;
+      // quotes read now, before the next await (a compaction may drop a replaced text's file while
+      // the caller holds a page), and in one read of the source's text, not one each
+      const rows = this.state.materializeRows(this.state.rowsOf(source, 'SOURCE'), 'now');
       for (const row of rows.sort((a, b) => byId(a.key, b.key))) {
         page.push(row);
         if (page.length === pageSize) {
