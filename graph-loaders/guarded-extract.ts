@@ -1,7 +1,9 @@
-// Extraction with a per-file time limit and a memory bound: texts go to one worker thread, in
-// turn; a text that runs past the limit or out of the worker's heap becomes that file's error and
-// the worker is replaced. The rest of the load goes on.
-import { Worker } from 'node:worker_threads';
+// Extraction with a per-file time limit and a memory bound: texts go to one worker thread, which
+// extracts them in the order given; a text that runs past the limit or out of the worker's heap
+// becomes that file's error, the worker is replaced, and the texts queued behind it go to the new
+// one. Texts are posted as soon as they are given, so the worker keeps extracting while the loader
+// resolves and writes the chunk before (the two cores both busy).
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Extraction } from './types.js';
 
 export interface GuardOptions {
@@ -14,13 +16,19 @@ export interface GuardOptions {
 }
 
 type Outcome = Extraction | { file: string; error: string };
+type Reply = { id: number; extraction?: Extraction; error?: string; refused?: string };
 
-interface Pending {
+interface Job {
   id: number;
-  worker: Worker;
+  text: string;
   file: string;
   resolve: (o: Outcome) => void;
-  timer: NodeJS.Timeout;
+}
+
+interface Running {
+  worker: Worker;
+  /** Results come on this port, not the worker's own, so a time-out can first take the ones already sent. */
+  port: MessagePort;
 }
 
 // Under tsx or vitest this module is TypeScript: the worker then needs tsx's loader too.
@@ -31,9 +39,10 @@ const WORKER = new URL(IS_TS ? './extract-worker.ts' : './extract-worker.js', SE
 const TSX_API = IS_TS ? import.meta.resolve('tsx/esm/api') : '';
 
 export class ExtractGuard {
-  private worker: Worker | null = null;
-  private pending: Pending | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private running: Running | null = null;
+  /** Posted to the worker and not yet answered, oldest first: the first is the one being extracted. */
+  private readonly jobs: Job[] = [];
+  private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
   readonly timeoutMs: number;
   readonly maxHeapMb: number;
@@ -45,73 +54,107 @@ export class ExtractGuard {
     this.maxRelations = options.maxRelations ?? 100_000;
   }
 
-  /** Extract one text; never throws for bad input. Calls run one at a time, in order. */
+  /** Extract one text; never throws for bad input. Texts are extracted in the order given. */
   extract(text: string, file: string): Promise<Outcome> {
-    const run = this.queue.then(() => this.run(text, file));
-    this.queue = run.catch(() => {});
-    return run;
+    return new Promise<Outcome>((resolve) => {
+      const job = { id: this.nextId++, text, file, resolve };
+      this.jobs.push(job);
+      this.post(job);
+      if (this.jobs.length === 1) this.startClock();
+    });
   }
 
-  private spawn(): Worker {
+  private post(job: Job): void {
+    const { worker } = (this.running ??= this.spawn());
+    worker.ref();
+    worker.postMessage({ id: job.id, text: job.text, file: job.file, maxRelations: this.maxRelations });
+  }
+
+  private spawn(): Running {
+    const { port1: port, port2 } = new MessageChannel();
     const resourceLimits = { maxOldGenerationSizeMb: this.maxHeapMb };
+    const workerData = { results: port2 };
+    const options = { resourceLimits, workerData, transferList: [port2] };
     const worker = IS_TS
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
-      : new Worker(WORKER, { resourceLimits });
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, ...options })
+      : new Worker(WORKER, options);
+    const running = { worker, port };
     worker.unref();
-    // Events of a worker already replaced (after a time-out) concern no pending text.
-    const mine = () => (this.pending?.worker === worker ? this.pending : null);
-    worker.on('message', (msg: { id: number; extraction?: Extraction; error?: string; refused?: string }) => {
-      const p = mine();
-      if (!p || p.id !== msg.id) return;
-      this.settle(msg.extraction ?? { file: p.file, error: msg.refused ?? `extraction failed: ${msg.error}` });
+    port.unref();
+    port.on('message', (reply: Reply) => {
+      if (this.running === running) this.answer(reply);
     });
+    // A worker already replaced (after a time-out) concerns no job.
     worker.on('error', (err: Error & { code?: string }) => {
-      const p = mine();
-      const why = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `extraction ran out of memory (limit ${this.maxHeapMb} MB)` : `extraction failed: ${err.message}`;
-      this.drop(worker);
-      if (p) this.settle({ file: p.file, error: why });
+      if (this.running !== running) return;
+      this.takeAnswered(running);
+      this.fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `extraction ran out of memory (limit ${this.maxHeapMb} MB)` : `extraction failed: ${err.message}`);
     });
     worker.on('exit', () => {
-      const p = mine();
-      this.drop(worker);
-      if (p) this.settle({ file: p.file, error: 'extraction stopped: its worker exited' });
+      if (this.running !== running) return;
+      this.takeAnswered(running);
+      this.fail('extraction stopped: its worker exited');
     });
-    return worker;
+    return running;
   }
 
-  private drop(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
+  /** The worker's answer to the oldest job (it answers in order). */
+  private answer(reply: Reply): void {
+    const job = this.jobs[0];
+    if (!job || job.id !== reply.id) return;
+    this.jobs.shift();
+    this.stopClock();
+    if (this.jobs.length) this.startClock();
+    else this.running?.worker.unref();
+    job.resolve(reply.extraction ?? { file: job.file, error: reply.refused ?? `extraction failed: ${reply.error}` });
   }
 
-  private settle(outcome: Outcome): void {
-    const p = this.pending;
-    if (!p) return;
-    clearTimeout(p.timer);
-    this.pending = null;
-    p.resolve(outcome);
+  /** Answers the worker sent before it stopped or ran late (waiting while the loader was busy): not lost. */
+  private takeAnswered(running: Running): void {
+    for (let m = receiveMessageOnPort(running.port); m; m = receiveMessageOnPort(running.port)) this.answer(m.message as Reply);
   }
 
-  private run(text: string, file: string): Promise<Outcome> {
-    const worker = (this.worker ??= this.spawn());
-    worker.ref();
-    return new Promise<Outcome>((resolve) => {
-      const id = this.nextId++;
-      const timer = setTimeout(() => {
-        this.drop(worker);
-        this.settle({ file, error: `extraction took longer than ${this.timeoutMs / 1000} s: stopped (is the text one huge line, or machine output?)` });
-        void worker.terminate();
-      }, this.timeoutMs);
-      this.pending = { id, worker, file, resolve, timer };
-      worker.postMessage({ id, text, file, maxRelations: this.maxRelations });
-    }).finally(() => {
-      if (this.worker === worker) worker.unref();
-    });
+  /** The oldest job fails; the worker is dropped and the jobs behind it go to a new one. */
+  private fail(why: string): void {
+    const old = this.running;
+    this.running = null;
+    this.stopClock();
+    if (old) {
+      old.port.close();
+      void old.worker.terminate();
+    }
+    const job = this.jobs.shift();
+    for (const next of this.jobs) this.post(next);
+    if (this.jobs.length) this.startClock();
+    job?.resolve({ file: job.file, error: why });
   }
 
+  /** The time limit runs for the job being extracted, from when the one before it was answered. */
+  private startClock(): void {
+    const running = this.running;
+    const id = this.jobs[0].id;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (running) this.takeAnswered(running);
+      if (this.jobs[0]?.id !== id) return; // answered meanwhile: its successor's clock now runs
+      this.fail(`extraction took longer than ${this.timeoutMs / 1000} s: stopped (is the text one huge line, or machine output?)`);
+    }, this.timeoutMs);
+  }
+
+  private stopClock(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Stop the worker; jobs still waiting become errors (a load that stopped no longer needs them). */
   async close(): Promise<void> {
-    await this.queue;
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const old = this.running;
+    this.running = null;
+    this.stopClock();
+    for (const job of this.jobs.splice(0)) job.resolve({ file: job.file, error: 'extraction stopped: the load was closed' });
+    if (old) {
+      old.port.close();
+      await old.worker.terminate();
+    }
   }
 }

@@ -49,26 +49,36 @@ export function safeExtract(text: string, file: string): Extraction | { file: st
   }
 }
 
+type Extracted = { loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] };
+
 /** Read and extract files (no store): the `extract` command and the first half of a load. */
-export async function extractFiles(files: readonly string[], read = readDocumentFile, guard?: ExtractGuard): Promise<{ loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] }> {
-  const loaded: { file: string; text: string; extraction: Extraction }[] = [];
-  const errors: { file: string; error: string }[] = [];
+export async function extractFiles(files: readonly string[], read = readDocumentFile, guard?: ExtractGuard): Promise<Extracted> {
   // Extraction runs in a worker with a time limit, so one pathological file cannot hang the load.
   const own = guard ? null : new ExtractGuard();
   try {
-    for (const result of await Promise.all(files.map((f) => read(f)))) {
-      if ('error' in result) {
-        errors.push(result);
-        continue;
-      }
-      const extraction = await (guard ?? own!).extract(result.text, result.file);
-      if ('error' in extraction) errors.push(extraction);
-      else loaded.push({ file: result.file, text: result.text, extraction });
-    }
+    return await (await startExtraction(files, read, guard ?? own!))();
   } finally {
     await own?.close();
   }
-  return { loaded, errors };
+}
+
+/**
+ * Read the files and hand every text to the worker at once; returns when they are read, with a
+ * function that waits for the extractions. The worker extracts in turn while this thread goes on.
+ */
+async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {
+  const results = await Promise.all(files.map((f) => read(f)));
+  const outcomes = results.map((r) => ('error' in r ? r : guard.extract(r.text, r.file)));
+  return async () => {
+    const out: Extracted = { loaded: [], errors: [] };
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
+      const extraction = await outcomes[i];
+      if ('error' in extraction) out.errors.push(extraction);
+      else out.loaded.push({ file: result.file, text: (result as { text: string }).text, extraction });
+    }
+    return out;
+  };
 }
 
 export async function loadPaths(paths: readonly string[], store: Store, options: LoadOptions = {}): Promise<LoadSummary> {
@@ -78,9 +88,13 @@ export async function loadPaths(paths: readonly string[], store: Store, options:
   const guard = new ExtractGuard(options.limits);
   const claimed = new Map<string, string>();
   try {
+    const start = (i: number) => startExtraction(files.slice(i, i + chunkSize), options.read ?? readDocumentFile, guard);
+    let next = files.length ? await start(0) : null;
     for (let i = 0; i < files.length; i += chunkSize) {
       const chunk = files.slice(i, i + chunkSize);
-      const extracted = await extractFiles(chunk, options.read, guard);
+      const extracted = await next!();
+      // the next chunk is read now and extracted in the worker while this one is resolved and written
+      next = i + chunkSize < files.length ? await start(i + chunkSize) : null;
       const { loaded, errors } = oneFilePerDocument(extracted, claimed);
       summary.errors.push(...errors);
       if (loaded.length) {

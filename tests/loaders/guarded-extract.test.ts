@@ -1,0 +1,67 @@
+// The extraction worker takes many texts at once (the loader hands it the next chunk while it
+// resolves and writes the current one): answers keep their order, a text past its limit fails
+// alone, and a thread busy past the limit does not turn finished extractions into time-outs.
+import { describe, expect, it } from 'vitest';
+import { ExtractGuard } from '../../graph-loaders/guarded-extract.js';
+import { extractText } from '../../graph-loaders/extract.js';
+
+const text = (n: number) => `NGHỊ QUYẾT\nvề việc thực hiện Nghị quyết số ${n}-NQ/TW ngày 24/01/2019 và Kết luận số ${n + 1}-KL/TW`;
+const heavy = 'số 45-NQ/TW '.repeat(1_500_000);
+
+function busy(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end);
+}
+
+describe('extraction worker with texts queued', () => {
+  it('answers texts given at once in order, each as extractText does', async () => {
+    const guard = new ExtractGuard();
+    try {
+      const texts = Array.from({ length: 40 }, (_, i) => text(i + 1));
+      const out = await Promise.all(texts.map((t, i) => guard.extract(t, `t${i}.txt`)));
+      expect(out).toEqual(texts.map((t, i) => extractText(t, `t${i}.txt`)));
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
+  it('a text past its limit among others fails alone; the texts queued behind it go to a new worker', async () => {
+    const guard = new ExtractGuard({ timeoutMs: 1000, maxHeapMb: 64 });
+    try {
+      const given = [text(1), heavy, text(2), text(3)];
+      const out = await Promise.all(given.map((t, i) => guard.extract(t, `f${i}.txt`)));
+      expect(out[1]).toEqual({ file: 'f1.txt', error: expect.stringMatching(/^extraction (took longer than 1 s: stopped|ran out of memory \(limit 64 MB\))/) });
+      for (const i of [0, 2, 3]) expect(out[i]).toEqual(extractText(given[i], `f${i}.txt`));
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
+  it('answers that came while this thread was busy past the limit are taken, not timed out', async () => {
+    const guard = new ExtractGuard({ timeoutMs: 200 });
+    try {
+      await guard.extract(text(1), 'warm.txt'); // the worker is up
+      const pending = Array.from({ length: 5 }, (_, i) => guard.extract(text(i + 10), `b${i}.txt`));
+      // The worker answers all five meanwhile. Blocking in the check phase puts the expired timer
+      // ahead of the port's messages in the next turn of the event loop.
+      await new Promise<void>((done) => setImmediate(() => (busy(1500), done())));
+      const out = await Promise.all(pending);
+      expect(out.map((o) => ('error' in o ? o.error : o.relations.length))).toEqual([2, 2, 2, 2, 2]);
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
+  it('closing turns texts still queued into errors and leaves no worker running', async () => {
+    const guard = new ExtractGuard({ timeoutMs: 5000 });
+    const pending = [guard.extract(text(1), 'a.txt'), guard.extract(heavy, 'b.txt'), guard.extract(text(2), 'c.txt')];
+    const first = await pending[0];
+    expect('document' in first).toBe(true);
+    await guard.close();
+    expect(await pending[2]).toEqual({ file: 'c.txt', error: 'extraction stopped: the load was closed' });
+    // a closed guard starts a new worker when given more
+    const again = await guard.extract(text(3), 'd.txt');
+    expect('document' in again).toBe(true);
+    await guard.close();
+  }, 60_000);
+});
