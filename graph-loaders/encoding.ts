@@ -157,11 +157,12 @@ function looksLike(bytes: Uint8Array): string {
 function repairedUtf8(text: string): Decoded | null {
   const sample = text.length > SAMPLE_BYTES ? text.slice(0, SAMPLE_BYTES) : text;
   if (!/[\u0080-\u00ff]/.test(sample)) return null;
+  // first, as it is cheap: a letter Windows-1252 has not (ạ, ơ, đ …) rules the repair out
+  const bytes = asWindows1252Bytes(sample);
+  if (!bytes) return null;
   const asIs = vietnameseScore(sample.normalize('NFC'));
   // a few odd words are OCR slips ("Tuén"), not a wrong conversion: the fuzz found "Tuén" made "Tuộn"
   if (asIs.accented < 5 || asIs.valid / asIs.accented >= 0.5) return null;
-  const bytes = asWindows1252Bytes(sample);
-  if (!bytes) return null;
   const best = winner(rankLegacy(bytes).filter((c) => c.encoding !== 'Windows-1258'));
   if (!best || best.score.valid <= asIs.valid) return null;
   const all = asWindows1252Bytes(text);

@@ -1,5 +1,6 @@
 // Does a text read as Vietnamese? Used to tell a right decoding of legacy 8-bit bytes from a
 // wrong one: a wrong table turns accented syllables into impossible ones ("Ngh̉", "x·", "ViƯt").
+import { memo } from './normalise.js';
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
@@ -15,8 +16,11 @@ const NUCLEI = [
 const FINAL = '(?:ch|ng|nh|[cmnpt])?';
 const SYLLABLE = new RegExp(`^${INITIAL}(?:${NUCLEI.join('|')})${FINAL}$`);
 
+// A legacy file is scored once per candidate encoding (encoding.ts), and its words recur: each is tested once.
 /** One written syllable of Vietnamese (any case, NFC or NFD): known letters, at most one tone. */
-export function isVietnameseSyllable(token: string): boolean {
+export const isVietnameseSyllable = memo(syllable, 20_000);
+
+function syllable(token: string): boolean {
   const nfd = token.toLowerCase().normalize('NFD');
   const tones = nfd.match(TONES);
   if (tones && tones.length > 1) return false;
