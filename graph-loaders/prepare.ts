@@ -248,7 +248,7 @@ async function reresolve(batch: GraphBatch, store: Store, reopened: ReadonlyMap<
       // as at first resolution, a text is never its own candidate
       const target = growing.has(parsed)
         ? ambiguousWith(ref, reopened.get(lookupKey(ref))!.candidates.map((c) => merged.get(c.id) ?? c).filter((c) => c.id !== row.source))
-        : resolveFiled(ref, citing, (byKey.get(lookupKey(ref)) ?? []).filter((c) => c.id !== row.source));
+        : resolveFiled(ref, citing, byKey.get(lookupKey(ref)) ?? [], row.source);
       if (!target) continue;
       const how = side === 'to' ? row.toHow : row.fromHow;
       const same = target.id === row[side];

@@ -149,16 +149,18 @@ export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candi
 
 /**
  * resolveTarget over what indexCandidates filed under the reference's lookupKey, from a pool
- * merged one per id: under a symbol's key every candidate is of that symbol and there once, so
- * neither the filter nor the merge is needed (a look-up per candidate per reference in a load).
+ * merged one per id, less the candidate `exclude` (the citing text itself): under a symbol's key
+ * every candidate is of that symbol and there once, so neither the filter nor the merge is needed
+ * (a look-up per candidate per reference in a load), and the excluded one is skipped, not filtered out.
  */
-export function resolveFiled(ref: ReferenceTarget, citing: CitingContext, filed: readonly Candidate[]): ResolvedTarget {
-  if ((ref.date && !ref.unresolved) || lookupKey(ref).startsWith('#')) return resolveTarget(ref, citing, filed);
-  return resolveAmong(ref, citing, filed, false);
+export function resolveFiled(ref: ReferenceTarget, citing: CitingContext, filed: readonly Candidate[], exclude: string | null = null): ResolvedTarget {
+  if (ref.date && !ref.unresolved) return resolveTarget(ref, citing, []); // dated: no candidate is read
+  if (ref.unresolved && parseShortPlaceholder(ref.symbol)) return resolveTarget(ref, citing, exclude === null ? filed : filed.filter((c) => c.id !== exclude));
+  return resolveAmong(ref, citing, filed, false, exclude);
 }
 
-/** The document among a reference's candidates (of its symbol, or fitting its short form; one per id). */
-function resolveAmong(ref: ReferenceTarget, citing: CitingContext, pool: readonly Candidate[], short: boolean): ResolvedTarget {
+/** The document among a reference's candidates (of its symbol, or fitting its short form; one per id), never `exclude`. */
+function resolveAmong(ref: ReferenceTarget, citing: CitingContext, pool: readonly Candidate[], short: boolean, exclude: string | null = null): ResolvedTarget {
   const noCandidate: ResolvedTarget = { id: documentId(ref.symbol, null), symbol: ref.symbol, date: null, how: 'no-candidate' };
   if (!pool.length) return noCandidate;
   if (short) {
@@ -175,15 +177,27 @@ function resolveAmong(ref: ReferenceTarget, citing: CitingContext, pool: readonl
   const p = symbolParts(ref.symbol);
   const central = !!p.party && !!p.issuerCode && CENTRAL_PARTY_CODES.has(p.issuerCode);
   const loc = referenceLocality(ref, citing);
-  const dated = pool.filter((c) => c.issuedOn);
-  const undatedOnly = pool.filter((c) => !c.issuedOn);
-  const fits = dated.filter((c) => !incompatible(ref, citing, c, central, loc));
+  // one pass: dated candidates, those of them that fit, and the first undated one
+  let dated = 0;
+  let undated = 0;
+  let firstUndated: Candidate | null = null;
+  const fits: Candidate[] = [];
+  for (const c of pool) {
+    if (c.id === exclude) continue;
+    if (!c.issuedOn) {
+      undated++;
+      firstUndated ??= c;
+      continue;
+    }
+    dated++;
+    if (!incompatible(ref, citing, c, central, loc)) fits.push(c);
+  }
   if (!fits.length) {
     // nothing dated fits: an undated stub of the same symbol (from the store) is the reference itself
-    return undatedOnly.length === 1 ? { id: undatedOnly[0].id, symbol: ref.symbol, date: null, how: 'only-candidate' } : noCandidate;
+    return undated === 1 ? { id: firstUndated!.id, symbol: ref.symbol, date: null, how: 'only-candidate' } : noCandidate;
   }
   const pick = (c: Candidate, how: ResolvedTarget['how']): ResolvedTarget => ({ id: c.id, symbol: c.symbol, date: c.issuedOn, how });
-  if (fits.length === 1) return pick(fits[0], dated.length === 1 ? 'only-candidate' : 'context');
+  if (fits.length === 1) return pick(fits[0], dated === 1 ? 'only-candidate' : 'context');
   const scored = fits.map((c) => ({ c, s: score(ref, c) })).sort((a, b) => b.s - a.s);
   if (scored[0].s > 0 && scored[0].s > scored[1].s + 0.5) return pick(scored[0].c, 'context');
   return { id: ambiguousId(ref.symbol), symbol: ref.symbol, date: null, how: 'ambiguous', candidates: fits.map((c) => c.id).sort() };
@@ -282,7 +296,8 @@ export function resolveWithIndex(extractions: Extraction[], index: ReadonlyMap<s
     const resolveSide = (t: ReferenceTarget): ResolvedTarget => {
       const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && !!t.date && t.date === e.document.issuedOn;
       if (own) return self;
-      return resolveFiled(t, citing, (index.get(lookupKey(t)) ?? []).filter((c) => c.id !== selfId));
+      // a text is never its own candidate; a dated reference reads none
+      return resolveFiled(t, citing, t.date && !t.unresolved ? [] : (index.get(lookupKey(t)) ?? []), selfId);
     };
     const relations: ResolvedRelation[] = e.relations.map((r) => {
       const toResolution = resolveSide(r.to);

@@ -4,6 +4,7 @@
 //   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
 //   (cd /tmp/before && npm run build) && npm run build
 //   npx tsx scripts/bench/load-files.ts --docs 50000 --against /tmp/before [--chunk 500] [--rounds 2]
+//   NEO4J_URI=bolt://127.0.0.1:7693 NEO4J_PASSWORD=… npx tsx scripts/bench/load-files.ts --neo4j …   (EMPTIES that Neo4j before each run)
 // The corpus is generated once into bench-out/corpus-<docs> (or give --corpus <dir>). Both sides
 // must report the same summary (documents, relations, unresolved references).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,8 +25,9 @@ const o = new Command()
   .option('--chunk <n>', "files per batch (the load command's --chunk)", (v) => parseInt(v, 10))
   .option('--against <dir>', 'the other checkout, built (npm run build)')
   .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
+  .option('--neo4j', 'load into the Neo4j of NEO4J_URI and NEO4J_PASSWORD, emptied before each run')
   .parse()
-  .opts<{ docs: number; corpus?: string; chunk?: number; against?: string; rounds: number }>();
+  .opts<{ docs: number; corpus?: string; chunk?: number; against?: string; rounds: number; neo4j?: boolean }>();
 
 function corpus(): string {
   if (o.corpus) return path.resolve(o.corpus);
@@ -44,14 +46,17 @@ interface Run {
   maxRssMb: number;
 }
 
-function run(side: Side, texts: string): Run {
+async function run(side: Side, texts: string): Promise<Run> {
   const cli = path.join(side.root, 'dist/services/cli/main.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build in ${side.root}`);
   const data = mkdtempSync(path.join(os.tmpdir(), 'load-files-'));
   try {
     // the flags of `npm run load`, and the usage printed at exit
     const args = ['--max-semi-space-size=64', '--import', path.join(path.dirname(HERE), 'usage-at-exit.mjs'), cli, 'load', texts, ...(o.chunk ? ['--chunk', String(o.chunk)] : [])];
-    const r = spawnSync(process.execPath, args, { env: { ...process.env, DATA_DIR: data }, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: data };
+    if (o.neo4j) await emptyNeo4j();
+    else delete env.NEO4J_URI;
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
     // a load with file errors exits 1 but still prints its summary
     const usage = r.stderr.split('\n').reverse().find((l) => l.startsWith('usage '));
     if (!usage || (r.status !== 0 && r.status !== 1)) throw new Error(`the load of ${side.name} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
@@ -61,13 +66,27 @@ function run(side: Side, texts: string): Run {
   }
 }
 
+/** Every node of the benchmark's Neo4j deleted, in transactions of 10,000 (the schema stays). */
+async function emptyNeo4j(): Promise<void> {
+  const { default: neo4j } = await import('neo4j-driver');
+  if (!process.env.NEO4J_URI) throw new Error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD)');
+  const driver = neo4j.driver(process.env.NEO4J_URI, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+  const session = driver.session({ database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
 const texts = corpus();
 const sides = sidesOf(HERE, o.against);
 const runs = new Map<string, Run[]>();
 const summaries = new Set<string>();
 for (let round = 0; round < o.rounds; round++) {
   for (const side of round % 2 ? [...sides].reverse() : sides) {
-    const r = run(side, texts);
+    const r = await run(side, texts);
     runs.set(side.name, [...(runs.get(side.name) ?? []), r]);
     summaries.add(r.summary);
     process.stderr.write(`[load-files] round ${round + 1}: ${side.name}: ${r.wall.toFixed(1)} s wall, ${r.cpu.toFixed(1)} CPU s (${(r.cpu / r.wall).toFixed(2)} cores), peak RSS ${r.maxRssMb.toFixed(0)} MB\n`);
