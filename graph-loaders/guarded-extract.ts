@@ -80,10 +80,10 @@ export class ExtractGuard {
       : new Worker(WORKER, options);
     const running = { worker, port };
     worker.unref();
-    port.unref();
     port.on('message', (reply: Reply) => {
       if (this.running === running) this.answer(reply);
     });
+    port.unref(); // after the listener, which refs it: only a worker with jobs keeps the process alive
     // A worker already replaced (after a time-out) concerns no job.
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.running !== running) return;

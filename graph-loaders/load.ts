@@ -51,7 +51,7 @@ export function safeExtract(text: string, file: string): Extraction | { file: st
 
 type Extracted = { loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] };
 
-/** Read and extract files (no store): the `extract` command and the first half of a load. */
+/** Read and extract files (no store): the `extract` command. A load runs the same steps a chunk ahead (startExtraction). */
 export async function extractFiles(files: readonly string[], read = readDocumentFile, guard?: ExtractGuard): Promise<Extracted> {
   // Extraction runs in a worker with a time limit, so one pathological file cannot hang the load.
   const own = guard ? null : new ExtractGuard();

@@ -1,6 +1,8 @@
 // The extraction worker takes many texts at once (the loader hands it the next chunk while it
 // resolves and writes the current one): answers keep their order, a text past its limit fails
 // alone, and a thread busy past the limit does not turn finished extractions into time-outs.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExtractGuard } from '../../graph-loaders/guarded-extract.js';
 import { extractText } from '../../graph-loaders/extract.js';
@@ -51,6 +53,16 @@ describe('extraction worker with texts queued', () => {
       await guard.close();
     }
   }, 60_000);
+
+  it('an idle worker does not keep the process alive, closed or not', () => {
+    const guard = fileURLToPath(new URL('../../graph-loaders/guarded-extract.ts', import.meta.url));
+    const script = `import { ExtractGuard } from ${JSON.stringify(guard)};
+      const r = await new ExtractGuard().extract(${JSON.stringify(text(1))}, 'a.txt');
+      console.log('document' in r ? 'extracted' : r.error);`;
+    // throws on the time-out if the process hangs
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(out.trim()).toBe('extracted');
+  }, 30_000);
 
   it('closing turns texts still queued into errors and leaves no worker running', async () => {
     const guard = new ExtractGuard({ timeoutMs: 5000 });
