@@ -51,21 +51,36 @@ export function safeExtract(text: string, file: string): Extraction | { file: st
 
 type Extracted = { loaded: { file: string; text: string; extraction: Extraction }[]; errors: { file: string; error: string }[] };
 
-/** Read and extract files (no store): the `extract` command. A load runs the same steps a chunk ahead (startExtraction). */
+/** Read and extract files (no store): the `extract` command. */
 export async function extractFiles(files: readonly string[], read = readDocumentFile, guard?: ExtractGuard): Promise<Extracted> {
   // Extraction runs in a worker with a time limit, so one pathological file cannot hang the load.
   const own = guard ? null : new ExtractGuard();
+  const out: Extracted = { loaded: [], errors: [] };
   try {
-    return await (await startExtraction(files, read, guard ?? own!))();
+    for await (const { extracted } of extractChunks(files, 500, read, guard ?? own!)) {
+      out.loaded.push(...extracted.loaded);
+      out.errors.push(...extracted.errors);
+    }
   } finally {
     await own?.close();
   }
+  return out;
 }
 
 /**
- * Read the files and hand every text to the worker at once; returns when they are read, with a
- * function that waits for the extractions. The worker extracts in turn while this thread goes on.
+ * Files read and extracted chunk by chunk. Chunk n + 1 is read and handed to the worker before
+ * chunk n is yielded, so the worker extracts it while the caller works on chunk n.
  */
+async function* extractChunks(files: readonly string[], size: number, read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): AsyncGenerator<{ files: string[]; extracted: Extracted }> {
+  let next = files.length ? await startExtraction(files.slice(0, size), read, guard) : null;
+  for (let i = 0; i < files.length; i += size) {
+    const extracted = await next!();
+    next = i + size < files.length ? await startExtraction(files.slice(i + size, i + 2 * size), read, guard) : null;
+    yield { files: files.slice(i, i + size), extracted };
+  }
+}
+
+/** Read the files and hand every text to the worker at once; returns when they are read, with a function that waits for the extractions. */
 async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {
   const results = await Promise.all(files.map((f) => read(f)));
   const outcomes = results.map((r) => ('error' in r ? r : guard.extract(r.text, r.file)));
@@ -84,17 +99,12 @@ async function startExtraction(files: readonly string[], read: (file: string) =>
 export async function loadPaths(paths: readonly string[], store: Store, options: LoadOptions = {}): Promise<LoadSummary> {
   const { files, missing } = await listFiles(paths);
   const summary: LoadSummary = { files: files.length, documents: 0, relations: 0, evidence: 0, unresolved: 0, ambiguous: 0, errors: missing.map((file) => ({ file, error: 'no such file or folder' })), batches: 0 };
-  const chunkSize = options.chunkSize ?? 500;
   const guard = new ExtractGuard(options.limits);
   const claimed = new Map<string, string>();
+  let done = 0;
   try {
-    const start = (i: number) => startExtraction(files.slice(i, i + chunkSize), options.read ?? readDocumentFile, guard);
-    let next = files.length ? await start(0) : null;
-    for (let i = 0; i < files.length; i += chunkSize) {
-      const chunk = files.slice(i, i + chunkSize);
-      const extracted = await next!();
-      // the next chunk is read now and extracted in the worker while this one is resolved and written
-      next = i + chunkSize < files.length ? await start(i + chunkSize) : null;
+    // the next chunk is extracted in the worker while this one is resolved and written
+    for await (const { files: chunk, extracted } of extractChunks(files, options.chunkSize ?? 500, options.read ?? readDocumentFile, guard)) {
       const { loaded, errors } = oneFilePerDocument(extracted, claimed);
       summary.errors.push(...errors);
       if (loaded.length) {
@@ -103,7 +113,8 @@ export async function loadPaths(paths: readonly string[], store: Store, options:
         summary.batches++;
         count(summary, batch);
       }
-      options.onProgress?.({ done: Math.min(i + chunkSize, files.length), total: files.length, file: chunk[chunk.length - 1] });
+      done += chunk.length;
+      options.onProgress?.({ done, total: files.length, file: chunk[chunk.length - 1] });
     }
   } finally {
     await guard.close();
