@@ -17,9 +17,14 @@ import { parseShortPlaceholder, symbolParts } from './references.js';
 import type { Candidate, CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 
+/** A short form's placeholder ("Nghị quyết số 35 của Quốc hội" → 35/?/QH), parsed; null for any other reference. */
+function shortFormOf(ref: ReferenceTarget): ReturnType<typeof parseShortPlaceholder> {
+  return ref.unresolved ? parseShortPlaceholder(ref.symbol) : null;
+}
+
 /** Keys under which a reference's candidates are found: the symbol key, or "#<number>" for a short form. */
 export function lookupKey(ref: ReferenceTarget): string {
-  const short = ref.unresolved ? parseShortPlaceholder(ref.symbol) : null;
+  const short = shortFormOf(ref);
   return short ? `#${short.number}` : symbolKey(ref.symbol);
 }
 
@@ -142,7 +147,7 @@ function score(ref: ReferenceTarget, c: Candidate): number {
 /** Resolve one reference against candidates (the batch's documents and dated references, and the store's). */
 export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candidates: readonly Candidate[]): ResolvedTarget {
   if (ref.date && !ref.unresolved) return { id: documentId(ref.symbol, ref.date), symbol: ref.symbol, date: ref.date, how: 'dated' };
-  const short = ref.unresolved ? parseShortPlaceholder(ref.symbol) : null;
+  const short = shortFormOf(ref);
   const key = symbolKey(ref.symbol);
   return resolveAmong(ref, citing, mergeCandidates(candidates.filter((c) => (short ? shortFormMatches(ref.symbol, c) : symbolKey(c.symbol) === key))), short !== null);
 }
@@ -155,7 +160,7 @@ export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candi
  */
 export function resolveFiled(ref: ReferenceTarget, citing: CitingContext, filed: readonly Candidate[], exclude: string | null = null): ResolvedTarget {
   if (ref.date && !ref.unresolved) return resolveTarget(ref, citing, []); // dated: no candidate is read
-  if (ref.unresolved && parseShortPlaceholder(ref.symbol)) return resolveTarget(ref, citing, exclude === null ? filed : filed.filter((c) => c.id !== exclude));
+  if (shortFormOf(ref)) return resolveTarget(ref, citing, exclude === null ? filed : filed.filter((c) => c.id !== exclude));
   return resolveAmong(ref, citing, filed, false, exclude);
 }
 
