@@ -83,14 +83,12 @@ async function* extractChunks(files: readonly string[], size: number, read: (fil
 /** Read the files and hand every text to the worker at once; returns when they are read, with a function that waits for the extractions. */
 async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {
   const results = await Promise.all(files.map((f) => read(f)));
-  const outcomes = results.map((r) => ('error' in r ? r : guard.extract(r.text, r.file)));
+  const outcomes = results.map((r) => ('error' in r ? r : guard.extract(r.text, r.file).then((e) => ('error' in e ? e : { file: r.file, text: r.text, extraction: e }))));
   return async () => {
     const out: Extracted = { loaded: [], errors: [] };
-    for (let i = 0; i < results.length; i++) {
-      const result = results[i];
-      const extraction = await outcomes[i];
-      if ('error' in extraction) out.errors.push(extraction);
-      else out.loaded.push({ file: result.file, text: (result as { text: string }).text, extraction });
+    for (const outcome of await Promise.all(outcomes)) {
+      if ('error' in outcome) out.errors.push(outcome);
+      else out.loaded.push(outcome);
     }
     return out;
   };
