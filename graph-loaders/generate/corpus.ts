@@ -58,6 +58,18 @@ export class Corpus {
     }
   }
 
+  /**
+   * Every document's id, planned but not written: what a benchmark needs of a corpus that was
+   * loaded before (the ids are those documents() gives; planning never depends on the writing).
+   */
+  *ids(): Generator<{ index: number; id: string; ocr: boolean }> {
+    if (this.next !== 0) throw new Error('a corpus is generated once; make a new Corpus to generate it again');
+    for (; this.next < this.plan.n; this.next++) {
+      const doc = this.plan.plan(this.next);
+      yield { index: doc.index, id: documentId(doc.symbol, doc.date), ocr: doc.ocr };
+    }
+  }
+
   /** The same, for `for await` consumers. */
   async *stream(): AsyncGenerator<GeneratedDoc> {
     yield* this.documents();

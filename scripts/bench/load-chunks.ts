@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { Command } from 'commander';
+import { startAllocationProfile } from './alloc-profile.js';
 import { startProfile } from './cpu-profile.js';
 
 const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -21,8 +22,9 @@ const opts = new Command()
   .option('--no-fingerprint', 'skip hashing the graph at the end')
   .option('--reopen', 'then close the store, open it again from its files and fingerprint that')
   .option('--profile <file>', 'CPU profile of the load loop only (.cpuprofile)')
+  .option('--alloc <file>', 'bytes allocated by function during the load loop, dead objects included (a text summary)')
   .parse()
-  .opts<{ docs: number; seed: number; chunk: number; root: string; data?: string; every: number; fingerprint: boolean; reopen?: boolean; profile?: string }>();
+  .opts<{ docs: number; seed: number; chunk: number; root: string; data?: string; every: number; fingerprint: boolean; reopen?: boolean; profile?: string; alloc?: string }>();
 
 type Item = { file: string; text: string; extraction: unknown };
 const now = () => performance.now() / 1000;
@@ -78,6 +80,7 @@ watch(inner.state, 'apply', 'memapply', sums);
 console.log(`root ${root} · ${items.length} docs · chunk ${opts.chunk}`);
 console.log('docs      chunk s  prep s  apply s | candidates s (rows/chunk)  undated s (rows/chunk) | journal snapshot memapply | rel/s so far  rss MB');
 const stopProfile = opts.profile ? await startProfile(1000) : null;
+const stopAlloc = opts.alloc ? await startAllocationProfile() : null;
 const started = now();
 let evidence = 0;
 let window = { t: 0, prep: 0, apply: 0, n: 0 };
@@ -115,6 +118,7 @@ for (let i = 0; i < items.length; i += opts.chunk) {
 }
 const total = now() - started;
 await stopProfile?.(opts.profile!);
+await stopAlloc?.(opts.alloc!);
 const totals = [...sums].map(([k, v]) => `${k} ${v.s.toFixed(1)} s`).join(', ');
 console.log(`total ${total.toFixed(1)} s · ${Math.round(items.length / total)} docs/s · ${Math.round(evidence / total)} rel/s (evidence rows ${evidence}) · first chunk ${firstLast.first?.toFixed(2)} s, last ${firstLast.last?.toFixed(2)} s`);
 console.log(`  ${totals}`);

@@ -37,6 +37,7 @@ interface Options {
   baselineDocs: number;
   baselineSeconds: number;
   maxLoadSeconds?: number;
+  neo4jPreloaded?: boolean;
   heap: number;
   neo4jUri?: string;
   neo4jUser: string;
@@ -71,6 +72,7 @@ function options(): Options {
     .option('--baseline-docs <n>', 'documents loaded one transaction each, at the end of the corpus', count, 1000)
     .option('--baseline-seconds <s>', 'stop the per-document baseline after this long', (v) => parseInt(v, 10), 120)
     .option('--max-load-seconds <s>', 'stop a load after this long; figures then describe what was loaded, and GraphQL is skipped', (v) => parseInt(v, 10))
+    .option('--neo4j-preloaded', 'serve the Neo4j as it is, loaded before with the same --docs and --seed (say by the offline import): its load is not measured')
     .option('--heap <mb>', 'V8 heap limit of each worker', (v) => parseInt(v, 10), 8192)
     .option('--neo4j-uri <uri>', 'bolt:// or neo4j:// URI (default $NEO4J_URI)', process.env.NEO4J_URI)
     .option('--neo4j-user <user>', 'Neo4j user', process.env.NEO4J_USER ?? 'neo4j')
@@ -195,7 +197,7 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
     log(`${docs} docs: ${kind} load`);
     const profileFile = o.profile ? path.resolve(o.out, 'profiles', `${docs}-${kind}-load.cpuprofile`) : undefined;
     const reopen = kind === 'embedded' && o.reopen;
-    let w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, maxLoadSeconds: o.maxLoadSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile, keepData: reopen }, workerOpts);
+    let w = startWorker({ task: 'store', kind, docs, seed: o.seed, chunk: o.chunk, baselineDocs: o.baselineDocs, baselineSeconds: o.baselineSeconds, maxLoadSeconds: o.maxLoadSeconds, neo4j: neo4j ?? undefined, tmpDir, profileFile, keepData: reopen, preloaded: kind === 'neo4j' && o.neo4jPreloaded }, workerOpts);
     let peer: ReturnType<typeof startWorker> | null = null;
     try {
       const ready = await w.next<Ready>('ready');

@@ -14,12 +14,12 @@ import { gc, memoryOf, openMeasured } from './open-store.js';
 import { Breakdown, instrumentReads } from './instrument.js';
 import { buildPeerServer } from './peer/server.js';
 import { runExtract } from './stages/extract.js';
-import { loadCorpus } from './stages/load.js';
+import { loadCorpus, preloadedCorpus } from './stages/load.js';
 import { buildPools } from './stages/pools.js';
 
 export type WorkerTask =
   | { task: 'extract'; docs: number; seed: number; score: boolean }
-  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string; keepData?: boolean }
+  | { task: 'store'; kind: 'embedded' | 'neo4j'; docs: number; seed: number; chunk: number; baselineDocs: number; baselineSeconds: number; maxLoadSeconds?: number; neo4j?: Neo4jConfig; tmpDir: string; profileFile?: string; keepData?: boolean; preloaded?: boolean }
   | { task: 'open'; dataDir: string; keep?: boolean }
   | { task: 'peer'; neo4j: Neo4jConfig; jit: boolean };
 
@@ -68,13 +68,15 @@ async function storeTask(t: Extract<WorkerTask, { task: 'store' }>): Promise<voi
   } else {
     const { Neo4jStore } = await import('../../services/store/neo4j/index.js');
     const neo = await Neo4jStore.open(t.neo4j!);
-    progress('clearing Neo4j');
-    await neo.clear();
+    if (!t.preloaded) {
+      progress('clearing Neo4j');
+      await neo.clear();
+    }
     store = neo;
   }
   let corpus: Corpus | null = new Corpus({ docs: t.docs, seed: t.seed });
   const started = performance.now();
-  const load = await loadCorpus(store, corpus, {
+  const load = t.preloaded ? await preloadedCorpus(store, corpus, t.chunk) : await loadCorpus(store, corpus, {
     chunk: t.chunk,
     baselineDocs: t.baselineDocs,
     baselineSeconds: t.baselineSeconds,

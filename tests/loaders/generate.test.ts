@@ -27,6 +27,12 @@ describe('corpus generator', () => {
     }
   });
 
+  it('plans the same ids without writing the texts (a bench of a store loaded before)', () => {
+    const docs = take(2500);
+    const ids = [...new Corpus({ docs: 2500, seed: 7 }).ids()];
+    expect(ids).toEqual(docs.map((d) => ({ index: d.index, id: d.id, ocr: d.ocr })));
+  });
+
   it('has chains of depth 20 or more, and relations between third documents', () => {
     const corpus = new Corpus({ docs: 1000, seed: 3 });
     const docs = [...corpus.documents()];

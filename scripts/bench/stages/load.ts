@@ -37,6 +37,8 @@ export interface LoadResult {
   stoppedAt: number | null;
   /** Ids the loader gave a sample of documents, for the query pools. */
   sampleIds: string[];
+  /** The store was loaded before the bench (say by the offline import): nothing above was measured. */
+  preloaded?: boolean;
 }
 
 export interface LoadOptions {
@@ -82,6 +84,17 @@ function watchLookups(store: Store, phase: () => 'batched' | 'baseline' | 'tail'
     };
   }
   return out;
+}
+
+/** A store loaded before with this corpus: its counts, and a sample of the corpus's ids for the query pools. */
+export async function preloadedCorpus(store: Store, corpus: Corpus, chunk: number): Promise<LoadResult> {
+  const sampleEvery = Math.max(1, Math.floor(corpus.plan.n / 4000));
+  const sampleIds: string[] = [];
+  for (const doc of corpus.ids()) if (doc.index % sampleEvery === 0 && !doc.ocr) sampleIds.push(doc.id);
+  const stats = await store.stats();
+  if (!stats.documents) throw new Error('--neo4j-preloaded: the database is empty; load or import the corpus first');
+  const none = emptyPhase();
+  return { chunk, batched: none, batchedRecent: none, baseline: { ...none, planned: 0, stoppedEarly: false }, extractSeconds: 0, breakdown: [], breakdownBaseline: [], instrumented: false, lookups: [], stats, curve: [], stoppedAt: null, sampleIds, preloaded: true };
 }
 
 export async function loadCorpus(store: Store, corpus: Corpus, opts: LoadOptions): Promise<LoadResult> {
