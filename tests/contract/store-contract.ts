@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IN_EFFECT_VALUES, statusOn, statusPredicate } from '../../services/domain/effect.js';
 import { curatedEvidenceKey, CURATION_SOURCE } from '../../services/domain/curation.js';
 import type { Curation, DocumentNode, EvidenceRow, GraphBatch } from '../../services/store/model.js';
-import { emptyBatch } from '../../services/store/model.js';
+import { emptyBatch, relationKey } from '../../services/store/model.js';
 import { EVIDENCE_KEYS, type DocumentField, type EvidenceField, type ReadFields, type Store } from '../../services/store/port.js';
 import { batch, comparable, doc, ev, stub, NQ45, KL96, OLD08, NEW08, KL312, STOP, sampleBatch as sample } from '../support/fixtures.js';
 import { AMBIGUOUS, everyFieldBatches, FULL, LATER, NEWER, UNDATED } from '../support/fixtures.js';
@@ -130,6 +130,15 @@ export function storeContract(name: string, target: ContractTarget | null): void
       expect(kl96.evidence.documents.map((d) => d.id)).toContain(NEW08);
       const stop = await store.findDocumentsWithEvidence({ text: 'Hải Phòng' }, 5, null, { direction: 'OUT' });
       expect(stop.evidence.rows.flat().some((r) => r.from === STOP && r.to === NQ45 && r.type === 'CITES')).toBe(false);
+      // the counts are of what is read: the removed relation and its rows left out, the added one in
+      const rows = (await store.evidenceOf(everything.items.map((i) => i.id), 'OUT')).flat();
+      const relations = new Map<string, string>(rows.map((r) => [relationKey(r.from, r.type, r.to), r.type]));
+      const byRelation = new Map<string, number>();
+      for (const type of relations.values()) byRelation.set(type, (byRelation.get(type) ?? 0) + 1);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ evidence: rows.length, relations: relations.size });
+      expect(new Map(stats.byRelation.map((r) => [r.key, r.count]))).toEqual(byRelation);
+      expect(relations.has(relationKey(KL96, 'CITES', NEW08))).toBe(true);
     });
 
     it('returns each page item and chain step with its document', async () => {
