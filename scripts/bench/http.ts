@@ -115,8 +115,12 @@ export async function compare(ours: number, peer: number, scenario: ScenarioName
   for (let i = 0; i < wanted && (i === 0 || performance.now() - t0 < maxSeconds * 1000); i++, count++) {
     const a = await post(ours, body('ours', scenario, pools, i));
     const b = await post(peer, body('peer', scenario, pools, i));
-    const ea = essence('ours', scenario, a.json.data ?? {});
-    const eb = essence('peer', scenario, b.json.data ?? {});
+    const data = (side: 'ours' | 'peer', r: typeof a) => {
+      if (!r.json.data) throw new Error(`${scenario}: ${side} answered request ${i} without data: ${JSON.stringify(r.json.errors ?? r.json).slice(0, 300)}`);
+      return r.json.data;
+    };
+    const ea = essence('ours', scenario, data('ours', a));
+    const eb = essence('peer', scenario, data('peer', b));
     if (JSON.stringify(ea) === JSON.stringify(eb)) same++;
     else firstDifference ??= `request ${i}: ours ${JSON.stringify(ea).slice(0, 300)} / peer ${JSON.stringify(eb).slice(0, 300)}`;
   }
