@@ -1,5 +1,5 @@
 // Where a process allocates, dead objects included (what the collector must then clear), from now
-// until the returned function writes a summary: bytes by allocating function, largest first.
+// until the returned function writes a summary: bytes by allocating function and its caller, largest first.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';

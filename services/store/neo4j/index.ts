@@ -355,9 +355,10 @@ export class Neo4jStore implements Store {
    * evidence of relations a curation removed (few) is then found through its index.
    */
   async stats(): Promise<Stats> {
-    const curations = await this.curations();
-    const removed = curations.filter((c) => suppressedRelations(curations).has(relationKey(c.from, c.type, c.to)));
     return this.db.read(async (tx) => {
+      const curations = (await tx.run('MATCH (c:Curation) RETURN c {.*} AS c')).records.map((r) => r.get('c') as Curation);
+      const suppressed = suppressedRelations(curations);
+      const removed = curations.filter((c) => suppressed.has(relationKey(c.from, c.type, c.to)));
       const types = await tx.run(`MATCH (d:Document) WHERE NOT d.ambiguous RETURN coalesce(d.type, 'unknown') AS key, count(*) AS n, sum(CASE WHEN d.stub THEN 1 ELSE 0 END) AS stubs`);
       const rels = await tx.run(RELATION_COUNTS);
       const all = await tx.run('MATCH (e:Evidence) RETURN count(e) AS n');
