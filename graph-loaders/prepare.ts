@@ -9,7 +9,7 @@
 import { buildBatch, stubNode, type LoadedDocument } from './batch.js';
 import { fuller, mergeStub } from '../services/store/stubs.js';
 import { ambiguousId, symbolKey } from './ids.js';
-import { candidateKeys, candidatesOf, citingContextOf, indexCandidates, lookupKey, mergeCandidates, referenceLocality, resolveFiled, resolveWithIndex, shortFormMatches } from './resolve.js';
+import { candidateKeys, candidatesOf, citingContextOf, indexCandidates, isDated, lookupKey, mergeCandidates, referenceLocality, resolveFiled, resolveWithIndex, shortFormMatches } from './resolve.js';
 import type { Candidate, CitingContext, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 import type { DocumentNode, EvidenceRow, GraphBatch } from '../services/store/model.js';
@@ -64,7 +64,7 @@ function scopesOf(extractions: readonly Extraction[], own: readonly Candidate[],
     const citing = citingContextOf(e);
     for (const r of e.relations) {
       // a dated reference names symbol@date and reads no candidates (resolve.ts, resolveTarget)
-      for (const t of [r.to, r.from]) if (t && !(t.date && !t.unresolved)) need(lookupKey(t), referenceLocality(t, citing));
+      for (const t of [r.to, r.from]) if (t && !isDated(t)) need(lookupKey(t), referenceLocality(t, citing));
     }
   }
   // (one without a locality re-opens references of any locality: those are fetched for when read, in reresolve)

@@ -17,6 +17,11 @@ import { parseShortPlaceholder, symbolParts } from './references.js';
 import type { Candidate, CitingContext, ResolvedExtraction, ResolvedRelation, ResolvedTarget } from './resolve-types.js';
 import type { Extraction, ReferenceTarget } from './types.js';
 
+/** A reference that names its document outright (its full symbol and a date): it reads no candidates. */
+export function isDated(ref: ReferenceTarget): boolean {
+  return !!ref.date && !ref.unresolved;
+}
+
 /** A short form's placeholder ("Nghị quyết số 35 của Quốc hội" → 35/?/QH), parsed; null for any other reference. */
 function shortFormOf(ref: ReferenceTarget): ReturnType<typeof parseShortPlaceholder> {
   return ref.unresolved ? parseShortPlaceholder(ref.symbol) : null;
@@ -146,7 +151,7 @@ function score(ref: ReferenceTarget, c: Candidate): number {
 
 /** Resolve one reference against candidates (the batch's documents and dated references, and the store's). */
 export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candidates: readonly Candidate[]): ResolvedTarget {
-  if (ref.date && !ref.unresolved) return { id: documentId(ref.symbol, ref.date), symbol: ref.symbol, date: ref.date, how: 'dated' };
+  if (isDated(ref)) return { id: documentId(ref.symbol, ref.date), symbol: ref.symbol, date: ref.date, how: 'dated' };
   const short = shortFormOf(ref);
   const key = symbolKey(ref.symbol);
   return resolveAmong(ref, citing, mergeCandidates(candidates.filter((c) => (short ? shortFormMatches(ref.symbol, c) : symbolKey(c.symbol) === key))), short !== null);
@@ -159,7 +164,7 @@ export function resolveTarget(ref: ReferenceTarget, citing: CitingContext, candi
  * (a look-up per candidate per reference in a load), and the excluded one is skipped, not filtered out.
  */
 export function resolveFiled(ref: ReferenceTarget, citing: CitingContext, filed: readonly Candidate[], exclude: string | null = null): ResolvedTarget {
-  if (ref.date && !ref.unresolved) return resolveTarget(ref, citing, []); // dated: no candidate is read
+  if (isDated(ref)) return resolveTarget(ref, citing, []);
   if (shortFormOf(ref)) return resolveTarget(ref, citing, exclude === null ? filed : filed.filter((c) => c.id !== exclude));
   return resolveAmong(ref, citing, filed, false, exclude);
 }
@@ -220,7 +225,7 @@ export function citingContextOf(e: Extraction): CitingContext {
 
 /** A candidate made from a reference that carries its date. */
 export function candidateFromTarget(t: ReferenceTarget, citing: CitingContext): Candidate | null {
-  if (!t.date || t.unresolved) return null;
+  if (!isDated(t)) return null;
   return {
     id: documentId(t.symbol, t.date),
     symbol: t.symbol,
@@ -302,7 +307,7 @@ export function resolveWithIndex(extractions: Extraction[], index: ReadonlyMap<s
       const own = e.document.symbol && !t.unresolved && symbolKey(t.symbol) === symbolKey(e.document.symbol) && !!t.date && t.date === e.document.issuedOn;
       if (own) return self;
       // a text is never its own candidate; a dated reference reads none
-      return resolveFiled(t, citing, t.date && !t.unresolved ? [] : (index.get(lookupKey(t)) ?? []), selfId);
+      return resolveFiled(t, citing, isDated(t) ? [] : (index.get(lookupKey(t)) ?? []), selfId);
     };
     const relations: ResolvedRelation[] = e.relations.map((r) => {
       const toResolution = resolveSide(r.to);
