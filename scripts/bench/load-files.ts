@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { loadConfig } from '../../services/config.js';
 import { sidesOf, type Side } from './alternate.js';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -66,17 +67,16 @@ async function run(side: Side, texts: string): Promise<Run> {
   }
 }
 
-/** Every node of the benchmark's Neo4j deleted, in transactions of 10,000 (the schema stays). */
+/** Every node of the benchmark's Neo4j deleted (the store's own clear; the schema stays). */
 async function emptyNeo4j(): Promise<void> {
-  const { default: neo4j } = await import('neo4j-driver');
-  if (!process.env.NEO4J_URI) throw new Error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD)');
-  const driver = neo4j.driver(process.env.NEO4J_URI, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
-  const session = driver.session({ database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  const { neo4j } = loadConfig();
+  if (!neo4j) throw new Error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD)');
+  const { Neo4jStore } = await import('../../services/store/neo4j/index.js');
+  const store = await Neo4jStore.open(neo4j);
   try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await store.clear();
   } finally {
-    await session.close();
-    await driver.close();
+    await store.close();
   }
 }
 

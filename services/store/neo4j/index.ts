@@ -39,6 +39,8 @@ export function cypherStatements(text: string): string[] {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const CURATIONS = 'MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.at, c.id';
+
 /** Relationships of each relation type, one count-store read each (types from the model, never from input). */
 const RELATION_COUNTS = RELATION_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS key, count(r) AS n`).join(' UNION ALL ');
 
@@ -356,15 +358,18 @@ export class Neo4jStore implements Store {
    */
   async stats(): Promise<Stats> {
     return this.db.read(async (tx) => {
-      const curations = (await tx.run('MATCH (c:Curation) RETURN c {.*} AS c')).records.map((r) => r.get('c') as Curation);
+      const curations = (await tx.run(CURATIONS)).records.map((r) => r.get('c') as Curation);
       const suppressed = suppressedRelations(curations);
-      const removed = curations.filter((c) => suppressed.has(relationKey(c.from, c.type, c.to)));
+      // one triple per removed relation (several curations may name it)
+      const removed = new Map<string, { from: string; to: string; type: RelationType }>();
+      for (const c of curations) {
+        const key = relationKey(c.from, c.type, c.to);
+        if (suppressed.has(key)) removed.set(key, { from: c.from, to: c.to, type: c.type });
+      }
       const types = await tx.run(`MATCH (d:Document) WHERE NOT d.ambiguous RETURN coalesce(d.type, 'unknown') AS key, count(*) AS n, sum(CASE WHEN d.stub THEN 1 ELSE 0 END) AS stubs`);
       const rels = await tx.run(RELATION_COUNTS);
       const all = await tx.run('MATCH (e:Evidence) RETURN count(e) AS n');
-      const hidden = await tx.run('UNWIND $ts AS t MATCH (e:Evidence {from: t.from, to: t.to, type: t.type}) WHERE e.suppressed RETURN count(e) AS n', {
-        ts: [...new Map(removed.map((c) => [relationKey(c.from, c.type, c.to), { from: c.from, to: c.to, type: c.type }])).values()],
-      });
+      const hidden = await tx.run('UNWIND $ts AS t MATCH (e:Evidence {from: t.from, to: t.to, type: t.type}) WHERE e.suppressed RETURN count(e) AS n', { ts: [...removed.values()] });
       const byType = types.records.map((r) => ({ key: r.get('key') as string, count: r.get('n') as number }));
       const byRelation = rels.records.map((r) => ({ key: r.get('key') as string, count: r.get('n') as number })).filter((r) => r.count > 0);
       const sort = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || byId(a.key, b.key);
@@ -380,7 +385,7 @@ export class Neo4jStore implements Store {
   }
 
   async curations(): Promise<Curation[]> {
-    const result = await this.db.query('MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.at, c.id');
+    const result = await this.db.query(CURATIONS);
     return result.records.map((r) => r.get('c') as Curation);
   }
 
