@@ -4,7 +4,6 @@ CREATE INDEX document_symbol_key IF NOT EXISTS FOR (d:Document) ON (d.symbolKey)
 CREATE INDEX document_number_key IF NOT EXISTS FOR (d:Document) ON (d.numberKey);
 CREATE INDEX document_updated_at IF NOT EXISTS FOR (d:Document) ON (d.updatedAt);
 CREATE INDEX document_issued_on IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
-CREATE INDEX document_effect IF NOT EXISTS FOR (d:Document) ON (d.effStartsOn, d.effEndsOn);
 CREATE INDEX file_document IF NOT EXISTS FOR (f:File) ON (f.id);
 CREATE INDEX evidence_from IF NOT EXISTS FOR (e:Evidence) ON (e.from);
 CREATE INDEX evidence_to IF NOT EXISTS FOR (e:Evidence) ON (e.to);
@@ -16,3 +15,11 @@ CREATE INDEX evidence_to_ref_local IF NOT EXISTS FOR (e:Evidence) ON (e.toRefLoc
 CREATE INDEX evidence_from_ref_local IF NOT EXISTS FOR (e:Evidence) ON (e.fromRefLocal);
 // Search: symbol, type, title and issuer (searchHead, pre-folded) rank above the body.
 CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) ON EACH [d.searchHead, d.body] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+// The effect timeline (domain/effect.ts): status on a date is a comparison of these, and a count
+// of it is a difference of two range counts over them.
+CREATE INDEX document_since_issued IF NOT EXISTS FOR (d:Document) ON (d.sinceIssued);
+CREATE INDEX document_since_effective IF NOT EXISTS FOR (d:Document) ON (d.sinceEffective);
+CREATE INDEX document_since_partly IF NOT EXISTS FOR (d:Document) ON (d.sincePartly);
+CREATE INDEX document_since_ended IF NOT EXISTS FOR (d:Document) ON (d.sinceEnded);
+CREATE INDEX document_since_superseded IF NOT EXISTS FOR (d:Document) ON (d.sinceSuperseded);
+CREATE INDEX document_since_expired IF NOT EXISTS FOR (d:Document) ON (d.sinceExpired);

@@ -2,6 +2,7 @@
 // pools of ids, cursors and dates so that no scenario measures one cached answer.
 import { encodeCursor } from '../../services/store/cursor.js';
 import { IN_EFFECT_VALUES, statusPredicate } from '../../services/domain/effect.js';
+import { TIMELINE_PROPERTY } from '../../services/store/neo4j/mapping.js';
 
 export interface Pools {
   /** Loaded documents with at least three outgoing relations. */
@@ -55,18 +56,17 @@ const PEER: Record<ScenarioName, string> = {
     totalCount edges { node { id symbol issuedOn title } } } }`,
 };
 
-const SUMMARY_PROPERTY = { startsOn: 'effStartsOn', effectiveFrom: 'effEffectiveFrom', endsOn: 'effEndsOn', endKind: 'effEndKind', partlyEndsOn: 'effPartlyEndsOn' } as const;
-
-/** Our inEffectOn predicate (domain/effect.ts), written as the peer's where input. */
+/** Our inEffectOn predicate (domain/effect.ts, as the Neo4j store writes it), as the peer's where input. */
 export function peerInEffectWhere(date: string): Record<string, unknown> {
-  const ors = statusPredicate(IN_EFFECT_VALUES, date).map((all) => ({
-    AND: all.map((c) => {
-      const prop = SUMMARY_PROPERTY[c.field];
-      if (c.op === 'null') return { [prop]: { eq: null } };
-      return { [prop]: { [c.op === '<=' ? 'lte' : c.op === '>' ? 'gt' : 'eq']: c.value } };
-    }),
+  const filters = statusPredicate(IN_EFFECT_VALUES, date).map((f) => ({
+    OR: f.windows.map((w) => ({
+      AND: [
+        ...(w.from ? [{ [TIMELINE_PROPERTY[w.from]]: { lte: f.on } }] : []),
+        ...(w.until ? [{ OR: [{ [TIMELINE_PROPERTY[w.until]]: { eq: null } }, { [TIMELINE_PROPERTY[w.until]]: { gt: f.on } }] }] : []),
+      ],
+    })),
   }));
-  return { ambiguous: { eq: false }, OR: ors };
+  return { ambiguous: { eq: false }, AND: filters };
 }
 
 /** Request body number i of a scenario, for our API or the peer. */

@@ -64,11 +64,6 @@ interface FilterInput {
 
 const MAX_TEXT_FILTER = 200;
 
-/** OR-of-ANDs conjunction of two predicates. */
-function both(a: StatusPredicate, b: StatusPredicate): StatusPredicate {
-  return a.flatMap((x) => b.map((y) => [...x, ...y]));
-}
-
 export function toQuery(filter: FilterInput | null | undefined): DocumentQuery {
   const f = filter ?? {};
   const q: DocumentQuery = {};
@@ -83,13 +78,12 @@ export function toQuery(filter: FilterInput | null | undefined): DocumentQuery {
   }
   if (f.includeStubs === false) q.includeStubs = false;
   if (f.changedSince) q.changedSince = f.changedSince;
-  let predicate: StatusPredicate | null = null;
-  if (f.inEffectOn) predicate = statusPredicate(IN_EFFECT_VALUES, f.inEffectOn);
-  if (f.status) {
-    const p = statusPredicate([f.status], f.statusOn ?? today());
-    predicate = predicate ? both(predicate, p) : p;
-  } else if (f.statusOn) throw badInput('statusOn needs status');
-  if (predicate) q.status = predicate;
+  // every filter must hold: in effect on one date, and a status on another
+  const predicate: StatusPredicate = [];
+  if (f.inEffectOn) predicate.push(...statusPredicate(IN_EFFECT_VALUES, f.inEffectOn));
+  if (f.status) predicate.push(...statusPredicate([f.status], f.statusOn ?? today()));
+  else if (f.statusOn) throw badInput('statusOn needs status');
+  if (predicate.length) q.status = predicate;
   return q;
 }
 

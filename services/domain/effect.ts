@@ -113,49 +113,98 @@ export function statusOn(s: EffectSummary, date: string): EffectStatusValue {
 /** "In effect on a date" means wholly or partly in effect. */
 export const IN_EFFECT_VALUES: readonly EffectStatusValue[] = ['IN_EFFECT', 'PARTLY_SUPERSEDED'];
 
-// ---- the same rule as a structural predicate, so a store can filter without computing per row ----
+// ---- the same rule as date windows, so a store can filter and count without computing per row ----
 
-export type SummaryField = 'startsOn' | 'effectiveFrom' | 'endsOn' | 'endKind' | 'partlyEndsOn';
-export type Cond =
-  | { field: SummaryField; op: 'null' }
-  | { field: SummaryField; op: '<=' | '>' | '='; value: string };
-/** OR of ANDs over summary fields, each compared with a constant. */
-export type StatusPredicate = Cond[][];
-
-const absentOrAfter = (field: SummaryField, date: string): Cond[][] => [[{ field, op: 'null' }], [{ field, op: '>', value: date }]];
-const reached = (field: SummaryField, date: string): Cond[][] => [[{ field, op: '<=', value: date }]];
-
-function and(...parts: Cond[][][]): Cond[][] {
-  return parts.reduce<Cond[][]>((acc, p) => acc.flatMap((a) => p.map((b) => [...a, ...b])), [[]]);
+/**
+ * A document's life as the dates its status changes, each on or after the one before:
+ * NOT_YET_ISSUED until `issued`, NOT_YET_IN_EFFECT until `effective`, IN_EFFECT until `partly`,
+ * PARTLY_SUPERSEDED until `ended`, then SUPERSEDED or EXPIRED (`superseded` or `expired`, the
+ * other null). A null date is a change that never comes; `issued` is '' (before every date)
+ * when nothing bounds the start. Stored on the document, so a store answers "status on a date"
+ * by comparing dates, and counts it from two range indexes (#{from ≤ date} − #{until ≤ date}).
+ */
+export interface EffectTimeline {
+  issued: string;
+  effective: string;
+  partly: string | null;
+  ended: string | null;
+  superseded: string | null;
+  expired: string | null;
 }
+export type TimelineField = keyof EffectTimeline;
+export const TIMELINE_FIELDS = ['issued', 'effective', 'partly', 'ended', 'superseded', 'expired'] as const satisfies readonly TimelineField[];
+
+const later = (a: string, b: string | null) => (b !== null && b > a ? b : a);
+const earlier = (a: string, b: string | null) => (b !== null && b < a ? b : a);
+
+/** The timeline of a summary; statusOn and the windows below agree on every date (a test proves it). */
+export function timeline(s: EffectSummary): EffectTimeline {
+  const issued = s.startsOn ?? '';
+  const ended = s.endsOn === null ? null : later(issued, s.endsOn);
+  const effective = earlier(later(issued, s.effectiveFrom), ended);
+  const partly = s.partlyEndsOn === null ? ended : earlier(later(effective, s.partlyEndsOn), ended);
+  const expired = ended !== null && s.endKind === 'EXPIRED' ? ended : null;
+  return { issued, effective, partly, ended, superseded: ended !== null && !expired ? ended : null, expired };
+}
+
+/** Documents whose timeline has reached `from` (null: always) and not yet `until` (null: never ends). */
+export interface Window {
+  from: TimelineField | null;
+  until: TimelineField | null;
+}
+
+// The stages in order; SUPERSEDED and EXPIRED share the last (`ended`) and split it by kind.
+const STAGES: { value: EffectStatusValue; from: TimelineField | null; until: TimelineField | null }[] = [
+  { value: 'NOT_YET_ISSUED', from: null, until: 'issued' },
+  { value: 'NOT_YET_IN_EFFECT', from: 'issued', until: 'effective' },
+  { value: 'IN_EFFECT', from: 'effective', until: 'partly' },
+  { value: 'PARTLY_SUPERSEDED', from: 'partly', until: 'ended' },
+];
+
+/** The windows of a set of statuses, disjoint; adjacent stages merge ("in effect" is one window). */
+export function statusWindows(values: readonly EffectStatusValue[]): Window[] {
+  const asked = new Set(values);
+  const windows: Window[] = [];
+  let open: Window | null = null;
+  for (const stage of STAGES) {
+    if (!asked.has(stage.value)) open = null;
+    else if (open) open.until = stage.until;
+    else windows.push((open = { from: stage.from, until: stage.until }));
+  }
+  const superseded = asked.has('SUPERSEDED');
+  const expired = asked.has('EXPIRED');
+  if (superseded && expired) {
+    if (open) open.until = null;
+    else windows.push({ from: 'ended', until: null });
+  } else if (superseded) windows.push({ from: 'superseded', until: null });
+  else if (expired) windows.push({ from: 'expired', until: null });
+  return windows;
+}
+
+/** Documents with one of `values` on `on`: one of the windows holds on that date. */
+export interface StatusFilter {
+  on: string;
+  windows: Window[];
+}
+/** Every filter must hold (inEffectOn together with status on another date). */
+export type StatusPredicate = StatusFilter[];
 
 /** Documents whose status on `date` is one of `values`; mirrors statusOn exactly (a test proves it). */
 export function statusPredicate(values: readonly EffectStatusValue[], date: string): StatusPredicate {
-  const started = [[{ field: 'startsOn', op: 'null' } as Cond], [{ field: 'startsOn', op: '<=', value: date } as Cond]];
-  const notEnded = absentOrAfter('endsOn', date);
-  const effective = [[{ field: 'effectiveFrom', op: 'null' } as Cond], [{ field: 'effectiveFrom', op: '<=', value: date } as Cond]];
-  const ended = (kind: string) => and(started, reached('endsOn', date), [[{ field: 'endKind', op: '=', value: kind }]]);
-  const out: Cond[][] = [];
-  for (const v of new Set(values)) {
-    if (v === 'NOT_YET_ISSUED') out.push([{ field: 'startsOn', op: '>', value: date }]);
-    else if (v === 'SUPERSEDED' || v === 'EXPIRED') out.push(...ended(v));
-    else if (v === 'NOT_YET_IN_EFFECT') out.push(...and(started, notEnded, [[{ field: 'effectiveFrom', op: '>', value: date }]]));
-    else if (v === 'PARTLY_SUPERSEDED') out.push(...and(started, notEnded, effective, reached('partlyEndsOn', date)));
-    else out.push(...and(started, notEnded, effective, absentOrAfter('partlyEndsOn', date)));
-  }
-  return out;
+  return [{ on: date, windows: statusWindows(values) }];
 }
 
-/** Evaluate a predicate against one summary (the embedded store's filter). */
+/** Whether a window holds on a date for a timeline: the one comparison both stores make. */
+export function inWindow(t: EffectTimeline, w: Window, on: string): boolean {
+  const from = w.from === null ? '' : t[w.from];
+  const until = w.until === null ? null : t[w.until];
+  return from !== null && from <= on && (until === null || until > on);
+}
+
+/** Evaluate a predicate against one summary. */
 export function matches(s: EffectSummary, predicate: StatusPredicate): boolean {
-  return predicate.some((all) =>
-    all.every((c) => {
-      const v = s[c.field] as string | null;
-      if (c.op === 'null') return v === null;
-      if (v === null) return false;
-      return c.op === '<=' ? v <= c.value : c.op === '>' ? v > c.value : v === c.value;
-    }),
-  );
+  const t = timeline(s);
+  return predicate.every((f) => f.windows.some((w) => inWindow(t, w, f.on)));
 }
 
 // ---- a status with its reasons, for one document ----

@@ -50,7 +50,7 @@ const pagesOf = (options: GraphPartOptions) => ({ id: options.id, signal: option
 export async function* documentParts(store: Store, options: GraphPartOptions = {}): AsyncIterable<GraphPart> {
   for await (const docs of documentPages(store, pagesOf(options))) {
     const texts = await store.texts(docs.map((d) => d.id));
-    yield nodes('Document', docs.map((d, i) => ({ ...docProps(d, texts[i]), ...effectProps(d.effect), updatedAt: d.updatedAt ?? null })));
+    yield nodes('Document', docs.map((d, i) => ({ ...docProps(d, texts[i]), ...effectProps(d.effect, d.ambiguous), updatedAt: d.updatedAt ?? null })));
     yield nodes('File', docs.filter((d) => d.file).map((d) => ({ path: d.file, id: d.id, textHash: d.textHash })));
   }
 }

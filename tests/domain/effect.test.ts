@@ -1,6 +1,6 @@
 // The status rule, on its own: summaries, the filter predicate that mirrors it, and the reasons.
 import { describe, expect, it } from 'vitest';
-import { EFFECT_STATUSES, endedBy, endingWindow, explain, matches, statusOn, statusPredicate, summarise, type EndingFact } from '../../services/domain/effect.js';
+import { EFFECT_STATUSES, endedBy, endingWindow, explain, matches, statusOn, statusPredicate, statusWindows, summarise, timeline, TIMELINE_FIELDS, type EndingFact, type TimelineField } from '../../services/domain/effect.js';
 import { ev } from '../support/fixtures.js';
 import { ASKED, everySummary } from '../support/summaries.js';
 
@@ -98,5 +98,41 @@ describe('the filter predicate', () => {
       }
     }
     expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('selects, for every set of statuses, what statusOn gives; counted as #reached(from) − #reached(until)', () => {
+    let checked = 0;
+    for (let mask = 1; mask < 1 << EFFECT_STATUSES.length; mask++) {
+      const values = EFFECT_STATUSES.filter((_, i) => mask & (1 << i));
+      const windows = statusWindows(values);
+      for (const s of everySummary()) {
+        const t = timeline(s);
+        for (const date of ASKED) {
+          const member = values.includes(statusOn(s, date));
+          expect(matches(s, statusPredicate(values, date)), `${values} on ${date} for ${JSON.stringify(s)}`).toBe(member);
+          // what the Neo4j store's count adds up per document, from its range indexes
+          const reached = (f: TimelineField | null) => (f === null ? 1 : t[f] !== null && t[f]! <= date ? 1 : 0);
+          const counted = windows.reduce((n, w) => n + reached(w.from) - (w.until ? reached(w.until) : 0), 0);
+          expect(counted, `count of ${values} on ${date} for ${JSON.stringify(s)}`).toBe(member ? 1 : 0);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100_000);
+  });
+
+  it('merges adjacent statuses into one window: "in effect" is one', () => {
+    expect(statusWindows(['IN_EFFECT', 'PARTLY_SUPERSEDED'])).toEqual([{ from: 'effective', until: 'ended' }]);
+    expect(statusWindows(['NOT_YET_ISSUED', 'SUPERSEDED'])).toEqual([{ from: null, until: 'issued' }, { from: 'superseded', until: null }]);
+    expect(statusWindows(['PARTLY_SUPERSEDED', 'SUPERSEDED', 'EXPIRED'])).toEqual([{ from: 'partly', until: null }]);
+  });
+
+  it('orders a timeline: each date on or after the one before', () => {
+    for (const s of everySummary()) {
+      const t = timeline(s);
+      const dates = TIMELINE_FIELDS.slice(0, 4).map((f) => t[f]);
+      for (let i = 1; i < dates.length; i++) if (dates[i] !== null) expect(dates[i]! >= dates[i - 1]!, JSON.stringify(t)).toBe(true);
+      expect(t.superseded === null || t.expired === null).toBe(true);
+    }
   });
 });

@@ -18,6 +18,12 @@ export const PEER_TYPEDEFS = /* GraphQL */ `
     effEndsOn: String
     effEndKind: String
     effPartlyEndsOn: String
+    sinceIssued: String
+    sinceEffective: String
+    sincePartly: String
+    sinceEnded: String
+    sinceSuperseded: String
+    sinceExpired: String
     supersedes: [Document!]! @relationship(type: "SUPERSEDES", direction: OUT)
     amends: [Document!]! @relationship(type: "AMENDS", direction: OUT)
     implements: [Document!]! @relationship(type: "IMPLEMENTS", direction: OUT)

@@ -1,38 +1,30 @@
 // DocumentQuery → a Cypher WHERE clause and its parameters. Field names come from a fixed map,
 // values only ever travel as parameters.
 import { foldTokens, isStopword } from '../../domain/search.js';
-import type { Cond, StatusPredicate, SummaryField } from '../../domain/effect.js';
+import type { StatusPredicate, TimelineField, Window } from '../../domain/effect.js';
 import type { DocumentQuery } from '../port.js';
-import { fold } from './mapping.js';
-
-const SUMMARY_PROPERTY: Record<SummaryField, string> = {
-  startsOn: 'effStartsOn',
-  effectiveFrom: 'effEffectiveFrom',
-  endsOn: 'effEndsOn',
-  endKind: 'effEndKind',
-  partlyEndsOn: 'effPartlyEndsOn',
-};
+import { fold, TIMELINE_PROPERTY } from './mapping.js';
 
 export interface Where {
   clause: string;
   params: Record<string, unknown>;
 }
 
-export function statusWhere(v: string, predicate: StatusPredicate, params: Record<string, unknown>): string {
-  if (!predicate.length) return 'false';
-  const ors = predicate.map((all) => {
-    if (!all.length) return 'true';
-    return '(' + all.map((c) => condition(v, c, params)).join(' AND ') + ')';
+export function statusWhere(v: string, predicate: StatusPredicate, put: (value: unknown) => string): string {
+  const filters = predicate.map((f) => {
+    const on = put(f.on);
+    if (!f.windows.length) return 'false';
+    return '(' + f.windows.map((w) => windowWhere(v, w, on)).join(' OR ') + ')';
   });
-  return '(' + ors.join(' OR ') + ')';
+  return filters.join(' AND ') || 'true';
 }
 
-function condition(v: string, c: Cond, params: Record<string, unknown>): string {
-  const prop = `${v}.${SUMMARY_PROPERTY[c.field]}`;
-  if (c.op === 'null') return `${prop} IS NULL`;
-  const name = `p${Object.keys(params).length}`;
-  params[name] = c.value;
-  return `${prop} ${c.op} $${name}`;
+function windowWhere(v: string, w: Window, on: string): string {
+  const parts: string[] = [];
+  // a null `from` date never comes: the comparison is null, which WHERE takes as false
+  if (w.from) parts.push(`${v}.${TIMELINE_PROPERTY[w.from]} <= ${on}`);
+  if (w.until) parts.push(`coalesce(${v}.${TIMELINE_PROPERTY[w.until]} > ${on}, true)`);
+  return '(' + (parts.join(' AND ') || 'true') + ')';
 }
 
 export function documentWhere(v: string, q: DocumentQuery): Where {
@@ -50,8 +42,32 @@ export function documentWhere(v: string, q: DocumentQuery): Where {
   if (q.issuedFrom) parts.push(`${v}.issuedOn >= ${put(q.issuedFrom)}`);
   if (q.issuedTo) parts.push(`${v}.issuedOn <= ${put(q.issuedTo)}`);
   if (q.changedSince) parts.push(`${v}.updatedAt >= ${put(q.changedSince)}`);
-  if (q.status) parts.push(statusWhere(v, q.status, params));
+  if (q.status) parts.push(statusWhere(v, q.status, put));
   return { clause: parts.join(' AND '), params };
+}
+
+/**
+ * The count of what a status filter alone selects, from the timeline's range indexes: per window
+ * #{reached from} − #{reached until}, each an index range count that reads no node (ambiguous
+ * placeholders carry no timeline). Null when anything else filters: then the matches are counted.
+ */
+export function statusCount(q: DocumentQuery): { cypher: string; params: Record<string, unknown> } | null {
+  const { status, includeStubs, ...rest } = q;
+  if (status?.length !== 1 || includeStubs === false || Object.values(rest).some((v) => v !== undefined)) return null;
+  const reached = (field: TimelineField | null, i: number) =>
+    `CALL () { MATCH (d:Document) WHERE d.${TIMELINE_PROPERTY[field ?? 'issued']} ${field ? '<= $on' : 'IS NOT NULL'} RETURN count(d) AS c${i} }`;
+  const calls: string[] = [];
+  const terms: string[] = [];
+  for (const w of status[0].windows) {
+    calls.push(reached(w.from, calls.length));
+    terms.push(`c${calls.length - 1}`);
+    if (w.until) {
+      calls.push(reached(w.until, calls.length));
+      terms.push(`- c${calls.length - 1}`);
+    }
+  }
+  if (!calls.length) return { cypher: 'RETURN 0 AS n', params: {} };
+  return { cypher: `${calls.join('\n')}\nRETURN ${terms.join(' + ').replace(/\+ -/g, '-')} AS n`, params: { on: status[0].on } };
 }
 
 /**

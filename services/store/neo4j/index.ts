@@ -13,7 +13,7 @@ import { candidateOfNode } from '../keys.js';
 import { relationKey, type Curation, type DocumentNode, type EvidenceRow, type GraphBatch, type RelationType } from '../model.js';
 import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, PageWithEvidence, ReadFields, RelationsAsked, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
-import { documentWhere, luceneQuery } from './filter.js';
+import { documentWhere, luceneQuery, statusCount } from './filter.js';
 import { docProjection, documentReader, evidenceProjection, evidenceReader, toDocument, toEvidence, type Projected, type Projection } from './mapping.js';
 import { migrate } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions } from './session.js';
@@ -191,10 +191,11 @@ export class Neo4jStore implements Store {
         }
         RETURN i, d.id AS id, score, ${doc.cypher('d')} AS doc, more, rows, docs`;
     } else pageQuery = `${ordered} RETURN d.id AS id, score, ${doc.cypher('d')} AS doc`;
-    const counted = count ? `${matches} RETURN count(d) AS n` : null;
+    const byIndex = count ? statusCount(query) : null;
+    const counted = byIndex ?? (count ? { cypher: `${matches} RETURN count(d) AS n`, params } : null);
     // without a count, one auto-committed query: one round trip
     const [total, found] = counted
-      ? await this.db.read(async (tx) => [(await tx.run(counted, params)).records[0].get('n') as number, (await tx.run(pageQuery, params)).records] as const)
+      ? await this.db.read(async (tx) => [(await tx.run(counted.cypher, counted.params)).records[0].get('n') as number, (await tx.run(pageQuery, params)).records] as const)
       : ([-1, (await this.db.query(pageQuery, params)).records] as const);
     const rows = found.map((r) => ({ id: r.get('id') as string, ...(scored ? { score: r.get('score') as number } : {}), doc: r.get('doc') as Projected }));
     if (!relations) return { page: this.page(rows.slice(0, first), rows.length > first, total, doc), evidence: null };

@@ -1,6 +1,7 @@
 // Document and evidence ↔ Neo4j properties. Nested values (the effect summary) are flattened,
 // because Neo4j properties hold scalars and lists only.
 import { stripDiacritics } from '../../../graph-loaders/ids.js';
+import { TIMELINE_FIELDS, timeline, type TimelineField } from '../../domain/effect.js';
 import { foldTokens } from '../../domain/search.js';
 import { numberKey } from '../keys.js';
 import type { DocumentNode, EffectSummary, EvidenceRow } from '../model.js';
@@ -143,8 +144,25 @@ export function evidenceProjection(v: string): string {
 
 export const fold = (s: string | null | undefined) => (s ? stripDiacritics(s).toLowerCase() : null);
 
-export function effectProps(e: EffectSummary): Record<string, unknown> {
+/** The node property of each timeline date (effectProps writes them; filter.ts compares and counts on them, each has a range index). */
+export const TIMELINE_PROPERTY: Record<TimelineField, string> = {
+  issued: 'sinceIssued',
+  effective: 'sinceEffective',
+  partly: 'sincePartly',
+  ended: 'sinceEnded',
+  superseded: 'sinceSuperseded',
+  expired: 'sinceExpired',
+};
+
+/**
+ * The effect summary's properties, and its timeline (filter.ts compares and counts on those). An
+ * ambiguous placeholder, never listed, carries no timeline, so the range indexes never count it.
+ */
+export function effectProps(e: EffectSummary, ambiguous: boolean): Record<string, unknown> {
+  const t = ambiguous ? null : timeline(e);
+  const since = Object.fromEntries(TIMELINE_FIELDS.map((f) => [TIMELINE_PROPERTY[f], t ? t[f] : null]));
   return {
+    ...since,
     effStartsOn: e.startsOn,
     effStartPresumed: e.startPresumed,
     effEffectiveFrom: e.effectiveFrom,

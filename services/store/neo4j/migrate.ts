@@ -3,8 +3,13 @@
 // later start costs one look-up, not a scan of the evidence.
 import neo4j, { type Session } from 'neo4j-driver';
 import { refKeys } from '../keys.js';
+import type { ReadFields } from '../port.js';
+import { documentReader, effectProps, TIMELINE_PROPERTY, type Projected } from './mapping.js';
 
-const STEPS: { name: string; run: (session: Session) => Promise<unknown> }[] = [{ name: 'local-ref-keys', run: (s) => addLocalRefKeys(s) }];
+const STEPS: { name: string; run: (session: Session) => Promise<unknown> }[] = [
+  { name: 'local-ref-keys', run: (s) => addLocalRefKeys(s) },
+  { name: 'effect-timeline', run: (s) => addEffectTimeline(s) },
+];
 
 /** Run the steps this database has not had yet. */
 export async function migrate(session: Session): Promise<void> {
@@ -38,4 +43,35 @@ export async function addLocalRefKeys(session: Session, pageSize = 5000): Promis
     await session.run('UNWIND $rows AS r MATCH (e:Evidence {key: r.key}) SET e.toRefLocal = r.toLocal, e.fromRefLocal = r.fromLocal', { rows });
     done += rows.length;
   }
+}
+
+const EFFECT: ReadFields = { document: ['effect', 'ambiguous'], evidence: null };
+
+/**
+ * Documents written before the effect timeline (filter.ts filters and counts on it) get it from
+ * their summaries, a page at a time in id order; the index on the summary that it replaces goes.
+ */
+export async function addEffectTimeline(session: Session, pageSize = 5000): Promise<number> {
+  const doc = documentReader(EFFECT);
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const result = await session.run(
+      `MATCH (d:Document) WHERE d.id > $after WITH d ORDER BY d.id LIMIT $n
+       RETURN d.id AS id, d.${TIMELINE_PROPERTY.issued} IS NOT NULL AS has, ${doc.cypher('d')} AS doc`,
+      { after, n: neo4j.int(pageSize) },
+    );
+    if (!result.records.length) break;
+    after = result.records.at(-1)!.get('id') as string;
+    const rows = result.records
+      .filter((r) => !r.get('has'))
+      .map((r) => {
+        const d = doc.read(r.get('doc') as Projected);
+        return { id: d.id, props: effectProps(d.effect, d.ambiguous) };
+      });
+    if (rows.length) await session.run('UNWIND $rows AS r MATCH (d:Document {id: r.id}) SET d += r.props', { rows });
+    done += rows.length;
+  }
+  await session.run('DROP INDEX document_effect IF EXISTS');
+  return done;
 }

@@ -212,7 +212,7 @@ async function refreshEffects(tx: Tx, docs: { touched: string[]; rewritten: stri
       .filter((f) => !suppressed.has(relationKey(f.row.from, f.row.type, f.row.to)));
     const effect = summarise(doc, visible);
     const changed = !sameEffect(effect, doc.effect);
-    if (changed || touchedSet.has(doc.id)) updates.push({ id: doc.id, props: { ...effectProps(effect), updatedAt: at } });
+    if (changed || touchedSet.has(doc.id)) updates.push({ id: doc.id, props: { ...effectProps(effect, doc.ambiguous), updatedAt: at } });
   }
   if (updates.length) await tx.run('UNWIND $us AS u MATCH (d:Document {id: u.id}) SET d += u.props', { us: updates });
 }
