@@ -3,6 +3,7 @@
 // success), and a check that ours and the peer's answers name the same documents.
 import autocannon from 'autocannon';
 import { body, type Pools, type ScenarioName } from './queries.js';
+import type { Equivalence } from './results.js';
 
 export interface HttpFigures {
   rps: number;
@@ -106,8 +107,11 @@ function essence(side: 'ours' | 'peer', scenario: ScenarioName, data: Json): str
   return [`total:${conn.totalCount}`, ...conn.edges.map((e) => e.node.id)];
 }
 
-/** How many of `count` requests get the same answer from both servers; the first difference, if any. */
-export async function compare(ours: number, peer: number, scenario: ScenarioName, pools: Pools, wanted = 20, maxSeconds = 60): Promise<{ same: number; count: number; firstDifference: string | null }> {
+/**
+ * How many of `count` requests get the same answer from both servers; the first difference, if any.
+ * The peer failing to answer is a finding (peerError: the bench measures ours alone); ours, a fault.
+ */
+export async function compare(ours: number, peer: number, scenario: ScenarioName, pools: Pools, wanted = 20, maxSeconds = 60): Promise<Equivalence> {
   let same = 0;
   let count = 0;
   let firstDifference: string | null = null;
@@ -115,11 +119,12 @@ export async function compare(ours: number, peer: number, scenario: ScenarioName
   for (let i = 0; i < wanted && (i === 0 || performance.now() - t0 < maxSeconds * 1000); i++, count++) {
     const a = await post(ours, body('ours', scenario, pools, i));
     const b = await post(peer, body('peer', scenario, pools, i));
-    const data = (side: 'ours' | 'peer', r: typeof a) => {
+    const data = (side: 'ours' | 'peer', r: typeof a): Json => {
       if (!r.json.data) throw new Error(`${scenario}: ${side} answered request ${i} without data: ${JSON.stringify(r.json.errors ?? r.json).slice(0, 300)}`);
       return r.json.data;
     };
     const ea = essence('ours', scenario, data('ours', a));
+    if (!b.json.data) return { same, count: count + 1, firstDifference, peerError: `request ${i}: ${JSON.stringify(b.json.errors ?? b.json).slice(0, 300)}` };
     const eb = essence('peer', scenario, data('peer', b));
     if (JSON.stringify(ea) === JSON.stringify(eb)) same++;
     else firstDifference ??= `request ${i}: ours ${JSON.stringify(ea).slice(0, 300)} / peer ${JSON.stringify(eb).slice(0, 300)}`;

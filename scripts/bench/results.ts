@@ -36,6 +36,15 @@ export interface StoreResult {
   disk?: number | null;
 }
 
+/** Our answers against the peer's, request by request. */
+export interface Equivalence {
+  same: number;
+  count: number;
+  firstDifference: string | null;
+  /** The peer answered with errors (then only ours is measured): the request and what it said. */
+  peerError?: string;
+}
+
 export interface SizeResult {
   docs: number;
   seed: number;
@@ -48,7 +57,7 @@ export interface SizeResult {
   settings: { duration: number; warmup: number; connections: number; rounds: number; chunk: number; baselineDocs: number; neo4jHeap?: string; neo4jPagecache?: string };
   extract?: ExtractResult;
   stores: Partial<Record<'embedded' | 'neo4j', StoreResult>>;
-  peer?: { http: Partial<Record<ScenarioName, ScenarioResult>>; equivalence: Partial<Record<ScenarioName, { same: number; count: number; firstDifference: string | null }>> };
+  peer?: { http: Partial<Record<ScenarioName, ScenarioResult>>; equivalence: Partial<Record<ScenarioName, Equivalence>> };
   /** Stages that failed, with the reason (out of memory, timeout ...). */
   failures: { stage: string; message: string }[];
 }

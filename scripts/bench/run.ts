@@ -106,6 +106,7 @@ async function measure(
   servers: { side: 'ours' | 'peer'; port: number; into: Partial<Record<ScenarioName, ScenarioResult>>; worker: WorkerHandle; name: string }[],
   o: Options,
   label: string,
+  peerFailed: ReadonlySet<ScenarioName> = new Set(),
 ): Promise<void> {
   const profiles = path.resolve(o.out, 'profiles');
   for (const scenario of scenarios) {
@@ -113,9 +114,10 @@ async function measure(
       log(`${label}: no chain of depth 20 in this corpus; skipping ${scenario}`);
       continue;
     }
-    for (const s of servers) s.into[scenario] = { rounds: [], bytes: await validate(s.port, s.side, scenario, pools) };
+    const active = servers.filter((s) => s.side === 'ours' || !peerFailed.has(scenario));
+    for (const s of active) s.into[scenario] = { rounds: [], bytes: await validate(s.port, s.side, scenario, pools) };
     // one request at a time first: what a request costs without queueing, and which store calls it makes
-    for (const s of servers) {
+    for (const s of active) {
       if (s.side === 'ours') {
         await settle(s.worker);
         await s.worker.ask({ type: 'reads-reset' });
@@ -124,11 +126,11 @@ async function measure(
       const reads = s.side === 'ours' ? (await s.worker.ask<{ rows: ScenarioResult['reads'] }>({ type: 'reads' })).rows ?? [] : [];
       s.into[scenario]!.probe = { requests, meanMs, reads };
     }
-    for (const s of servers) await cannon(s.port, s.side, scenario, pools, { seconds: o.warmup, connections: o.connections });
-    for (const s of servers) if (s.side === 'ours') await s.worker.ask({ type: 'reads-reset' });
+    for (const s of active) await cannon(s.port, s.side, scenario, pools, { seconds: o.warmup, connections: o.connections });
+    for (const s of active) if (s.side === 'ours') await s.worker.ask({ type: 'reads-reset' });
     for (let round = 0; round < o.rounds; round++) {
       // alternate who goes first, so drift in the machine's load does not favour one side
-      const order = round % 2 ? [...servers].reverse() : servers;
+      const order = round % 2 ? [...active].reverse() : active;
       for (const s of order) {
         const profile = o.profile && round === 0;
         if (profile) await s.worker.ask({ type: 'profile-start' });
@@ -147,7 +149,7 @@ async function measure(
         log(`${label} ${s.side} ${scenario} round ${round + 1}: ${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${f.errors + f.non2xx ? `, ${f.errors + f.non2xx} failed` : ''}`);
       }
     }
-    for (const s of servers) {
+    for (const s of active) {
       if (s.side !== 'ours') continue;
       const r = s.into[scenario]!;
       r.reads = (await s.worker.ask<{ rows: ScenarioResult['reads'] }>({ type: 'reads' })).rows;
@@ -233,10 +235,12 @@ async function runSize(docs: number, o: Options): Promise<SizeResult> {
         servers.push({ side: 'peer', port: p.port, into: result.peer.http, worker: peer, name: `${docs}-${kind}-peer` });
         for (const scenario of o.scenarios) {
           if (scenario === 'chain20' && !pools.chainIds.length) continue;
-          result.peer.equivalence[scenario] = await compare(ready.port, p.port, scenario, pools);
+          const eq = (result.peer.equivalence[scenario] = await compare(ready.port, p.port, scenario, pools));
+          if (eq.peerError) log(`${scenario}: @neo4j/graphql failed (${eq.peerError.slice(0, 200)}); measuring ours alone`);
         }
       }
-      await measure(o.scenarios, pools, servers, o, `${docs} docs ${kind}`);
+      const peerFailed = new Set(o.scenarios.filter((sc) => result.peer?.equivalence[sc]?.peerError));
+      await measure(o.scenarios, pools, servers, o, `${docs} docs ${kind}`, peerFailed);
     } catch (err) {
       result.failures.push({ stage: `${kind}`, message: (err as Error).message });
       log(`${kind} failed: ${(err as Error).message}`);

@@ -74,12 +74,13 @@ export function markdown(results: SizeResult[]): string {
     if (!results.some((r) => r.stores.embedded?.http[sc.name] || r.stores.neo4j?.http[sc.name])) continue;
     row(`**${sc.label}**: embedded`, (r) => http(summary(r.stores.embedded?.http[sc.name])));
     row(`… Neo4j, our API`, (r) => http(summary(r.stores.neo4j?.http[sc.name])));
-    if (!results.some((r) => r.peer?.http[sc.name])) continue;
+    if (!results.some((r) => r.peer?.http[sc.name] || r.peer?.equivalence[sc.name]?.peerError)) continue;
     row(`… Neo4j, @neo4j/graphql`, (r) => http(summary(r.peer?.http[sc.name])));
     row(`… ours ÷ @neo4j/graphql (req/s) · same answers`, (r) => {
       const a = summary(r.stores.neo4j?.http[sc.name]);
       const b = summary(r.peer?.http[sc.name]);
       const eq = r.peer?.equivalence[sc.name];
+      if (eq?.peerError) return `@neo4j/graphql failed, ${eq.peerError.slice(0, 160).replace(/\|/g, '/')}`;
       return a && b ? `${dec(a.rps / b.rps, 2)}×${eq ? ` · ${eq.same}/${eq.count}` : ''}` : '–';
     });
   }

@@ -10,7 +10,7 @@ export interface Where {
   params: Record<string, unknown>;
 }
 
-export function statusWhere(v: string, predicate: StatusPredicate, put: (value: unknown) => string): string {
+function statusWhere(v: string, predicate: StatusPredicate, put: (value: unknown) => string): string {
   const filters = predicate.map((f) => {
     const on = put(f.on);
     if (!f.windows.length) return 'false';
