@@ -23,12 +23,19 @@ export class StatusColumns {
     for (const f of TIMELINE_FIELDS) this.columns[f] = new Int32Array(n);
     this.ambiguous = new Uint8Array(n);
     this.stub = new Uint8Array(n);
+    const { issued, effective, partly, ended, superseded, expired } = this.columns;
     for (let i = 0; i < n; i++) {
       const d = docOf(ids[i]);
       const t = timeline(d.effect);
       this.ambiguous[i] = d.ambiguous ? 1 : 0;
       this.stub[i] = d.stub ? 1 : 0;
-      for (const f of TIMELINE_FIELDS) this.columns[f][i] = day(t[f]);
+      // field by field, not a loop over the names: a million documents are built at each change
+      issued[i] = day(t.issued);
+      effective[i] = day(t.effective);
+      partly[i] = day(t.partly);
+      ended[i] = day(t.ended);
+      superseded[i] = day(t.superseded);
+      expired[i] = day(t.expired);
     }
   }
 
