@@ -148,7 +148,7 @@ export function timeline(s: EffectSummary): EffectTimeline {
 }
 
 /** Documents whose timeline has reached `from` (null: always) and not yet `until` (null: never ends). */
-export interface Window {
+export interface StatusWindow {
   from: TimelineField | null;
   until: TimelineField | null;
 }
@@ -162,10 +162,10 @@ const STAGES: { value: EffectStatusValue; from: TimelineField | null; until: Tim
 ];
 
 /** The windows of a set of statuses, disjoint; adjacent stages merge ("in effect" is one window). */
-export function statusWindows(values: readonly EffectStatusValue[]): Window[] {
+export function statusWindows(values: readonly EffectStatusValue[]): StatusWindow[] {
   const asked = new Set(values);
-  const windows: Window[] = [];
-  let open: Window | null = null;
+  const windows: StatusWindow[] = [];
+  let open: StatusWindow | null = null;
   for (const stage of STAGES) {
     if (!asked.has(stage.value)) open = null;
     else if (open) open.until = stage.until;
@@ -184,7 +184,7 @@ export function statusWindows(values: readonly EffectStatusValue[]): Window[] {
 /** Documents with one of `values` on `on`: one of the windows holds on that date. */
 export interface StatusFilter {
   on: string;
-  windows: Window[];
+  windows: StatusWindow[];
 }
 /** Every filter must hold (inEffectOn together with status on another date). */
 export type StatusPredicate = StatusFilter[];
@@ -194,8 +194,8 @@ export function statusPredicate(values: readonly EffectStatusValue[], date: stri
   return [{ on: date, windows: statusWindows(values) }];
 }
 
-/** Whether a window holds on a date for a timeline: the one comparison both stores make. */
-export function inWindow(t: EffectTimeline, w: Window, on: string): boolean {
+/** Whether a window holds on a date for a timeline (each store makes this comparison in its own form: columns, Cypher). */
+export function inWindow(t: EffectTimeline, w: StatusWindow, on: string): boolean {
   const from = w.from === null ? '' : t[w.from];
   const until = w.until === null ? null : t[w.until];
   return from !== null && from <= on && (until === null || until > on);

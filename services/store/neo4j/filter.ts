@@ -1,7 +1,7 @@
 // DocumentQuery → a Cypher WHERE clause and its parameters. Field names come from a fixed map,
 // values only ever travel as parameters.
 import { foldTokens, isStopword } from '../../domain/search.js';
-import type { StatusPredicate, TimelineField, Window } from '../../domain/effect.js';
+import type { StatusPredicate, TimelineField, StatusWindow } from '../../domain/effect.js';
 import type { DocumentQuery } from '../port.js';
 import { fold, TIMELINE_PROPERTY } from './mapping.js';
 
@@ -19,7 +19,7 @@ function statusWhere(v: string, predicate: StatusPredicate, put: (value: unknown
   return filters.join(' AND ') || 'true';
 }
 
-function windowWhere(v: string, w: Window, on: string): string {
+function windowWhere(v: string, w: StatusWindow, on: string): string {
   const parts: string[] = [];
   // a null `from` date never comes: the comparison is null, which WHERE takes as false
   if (w.from) parts.push(`${v}.${TIMELINE_PROPERTY[w.from]} <= ${on}`);
