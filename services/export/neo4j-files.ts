@@ -47,13 +47,14 @@ function typeOf(value: unknown, where: string): ColumnType {
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** One data file and its header: columns in the order of the first row's keys, typed by their values. */
-class Table {
+/** One data file and its header: columns in the order of the first row's keys, typed by their values. Exported for its tests. */
+export class Table {
   private readonly out: WriteStream;
   private columns: string[] | null = null;
-  private readonly types = new Map<string, ColumnType>();
-  private readonly empties = new Set<string>();
-  private readonly nulls = new Set<string>();
+  // per column, by position: its type once a value is seen, and whether it held null or an empty list
+  private types: (ColumnType | undefined)[] = [];
+  private nulls: boolean[] = [];
+  private empties: boolean[] = [];
   rows = 0;
 
   constructor(
@@ -67,32 +68,47 @@ class Table {
   async write(rows: readonly Record<string, unknown>[]): Promise<void> {
     if (!rows.length) return;
     const columns = (this.columns ??= Object.keys(rows[0]));
-    const known = new Set(columns);
     let text = '';
     for (const row of rows) {
-      for (const key in row) if (!known.has(key)) throw new Error(`${this.file}: property ${key} appeared after the first row; the model gives every row the same keys`);
-      const cells = this.label === null ? [] : [this.label];
-      for (const column of columns) cells.push(this.cell(column, row[column]));
-      text += cells.join(',') + '\n';
+      let keys = 0;
+      for (const _ in row) keys++;
+      if (keys !== columns.length) this.sameKeys(row, columns);
+      let line = this.label ?? '';
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[columns[i]];
+        // as many keys, one of the columns missing: then another key is there instead
+        if (value === undefined && !(columns[i] in row)) this.sameKeys(row, columns);
+        const cell = this.cell(i, value);
+        line = i === 0 && this.label === null ? cell : `${line},${cell}`;
+      }
+      text += line + '\n';
     }
     this.rows += rows.length;
     if (!this.out.write(text)) await once(this.out, 'drain');
   }
 
-  private cell(column: string, value: unknown): string {
+  /** Throws if the row has a key the first row had not (called when the cheap checks above cannot tell). */
+  private sameKeys(row: Record<string, unknown>, columns: readonly string[]): void {
+    for (const key in row) if (!columns.includes(key)) throw new Error(`${this.file}: property ${key} appeared after the first row; the model gives every row the same keys`);
+  }
+
+  private cell(i: number, value: unknown): string {
+    const column = this.columns![i];
     if (value === null || value === undefined) {
-      this.nulls.add(column);
+      this.nulls[i] = true;
       return '';
     }
     const type = typeOf(value, `${this.file}, ${column}`);
-    const known = this.types.get(column);
-    if (known && known !== type) throw new Error(`${this.file}: ${column} holds both ${known} and ${type} values`);
-    this.types.set(column, type);
+    const known = this.types[i];
+    if (known !== type) {
+      if (known) throw new Error(`${this.file}: ${column} holds both ${known} and ${type} values`);
+      this.types[i] = type;
+    }
     if (type === 'string') return quote(value as string);
     if (type !== 'string[]') return String(value);
     const items = value as string[];
     if (!items.length) {
-      this.empties.add(column);
+      this.empties[i] = true;
       return '';
     }
     if (items.some((s) => s.includes(ARRAY_DELIMITER) || s === '')) throw new Error(`${this.file}: ${column} holds a list item the import cannot tell apart`);
@@ -101,9 +117,10 @@ class Table {
 
   /** Lists that were empty on some rows (and never null: the two would look alike after the import). */
   emptyLists(): string[] {
-    const both = [...this.empties].filter((c) => this.nulls.has(c));
+    const columns = this.columns ?? [];
+    const both = columns.filter((_, i) => this.empties[i] && this.nulls[i]);
     if (both.length) throw new Error(`${this.file}: ${both.join(', ')} is an empty list on some rows and null on others; the import would make both absent`);
-    return [...this.empties];
+    return columns.filter((_, i) => this.empties[i]);
   }
 
   /** Close the data file, then write the header (null if no row was written: the files are removed). */
@@ -116,7 +133,7 @@ class Table {
       await Promise.all([fs.rm(this.file), fs.rm(headerFile, { force: true })]);
       return null;
     }
-    const names = this.columns.map((c) => this.header(c, this.types.get(c) ?? 'string'));
+    const names = this.columns.map((c, i) => this.header(c, this.types[i] ?? 'string'));
     await fs.writeFile(headerFile, (this.label === null ? names : [':LABEL', ...names]).join(',') + '\n');
     return headerFile;
   }

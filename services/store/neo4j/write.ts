@@ -15,11 +15,41 @@ type Triple = { from: string; to: string; type: RelationType };
 
 const UNDATED = new Set(['only-candidate', 'context', 'no-candidate', 'ambiguous']);
 
-export function evidenceProps(row: EvidenceRow, suppressed: Set<string>): Record<string, unknown> {
+/** An evidence node's properties: the row's fields, whether a curation hides it, and its reference keys. */
+type EvidenceProps = { [K in keyof EvidenceRow]-?: EvidenceRow[K] } & {
+  suppressed: boolean;
+  toRefKey: string | null;
+  toRefLocal: string | null;
+  fromRefKey: string | null;
+  fromRefLocal: string | null;
+};
+
+export function evidenceProps(row: EvidenceRow, suppressed: Set<string>): EvidenceProps {
   const to = UNDATED.has(row.toHow) ? refKeys(row.toRef) : null;
   const from = UNDATED.has(row.fromHow) ? refKeys(row.fromRef) : null;
+  // one literal naming every field, not a spread of the row: several times cheaper to build, 10M
+  // times in a national copy (the type makes a field left out an error)
   return {
-    ...row,
+    key: row.key,
+    from: row.from,
+    to: row.to,
+    type: row.type,
+    source: row.source,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    rule: row.rule,
+    kind: row.kind,
+    scope: row.scope,
+    effectiveFrom: row.effectiveFrom,
+    curated: row.curated,
+    author: row.author,
+    at: row.at,
+    reason: row.reason,
+    toRef: row.toRef,
+    toHow: row.toHow,
+    fromRef: row.fromRef,
+    fromHow: row.fromHow,
     suppressed: suppressed.size > 0 && suppressed.has(relationKey(row.from, row.type, row.to)),
     // re-resolution reads rows by either key (keys.ts, refKeys)
     toRefKey: to?.key ?? null,
