@@ -23,3 +23,7 @@ CREATE INDEX document_since_partly IF NOT EXISTS FOR (d:Document) ON (d.sincePar
 CREATE INDEX document_since_ended IF NOT EXISTS FOR (d:Document) ON (d.sinceEnded);
 CREATE INDEX document_since_superseded IF NOT EXISTS FOR (d:Document) ON (d.sinceSuperseded);
 CREATE INDEX document_since_expired IF NOT EXISTS FOR (d:Document) ON (d.sinceExpired);
+// Stats without a scan: documents by type, stubs, and the ambiguous placeholders left out of both.
+CREATE INDEX document_type IF NOT EXISTS FOR (d:Document) ON (d.type);
+CREATE INDEX document_stub IF NOT EXISTS FOR (d:Document) ON (d.stub);
+CREATE INDEX document_ambiguous IF NOT EXISTS FOR (d:Document) ON (d.ambiguous);

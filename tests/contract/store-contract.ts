@@ -318,11 +318,24 @@ export function storeContract(name: string, target: ContractTarget | null): void
       }
     });
 
-    it('counts each status on a date as the documents it lists, ambiguous placeholders never', async () => {
+    it('counts each status on a date, and each type, as the documents it lists, ambiguous placeholders never', async () => {
       for (const b of [sample(), ...everyFieldBatches()]) await store.applyBatch(b);
-      await store.applyBatch(batch({ docs: [doc('12-KH/TU@2025-01-10', { type: 'Kế hoạch', effectiveFrom: '2025-03-01', expiresOn: '2025-12-31' })] }));
+      await store.applyBatch(
+        batch({
+          docs: [doc('12-KH/TU@2025-01-10', { type: 'Kế hoạch', effectiveFrom: '2025-03-01', expiresOn: '2025-12-31' }), doc('ban-bi-thu@2024-01-01', { type: null })],
+          stubs: [stub('07-CT/TU', { type: null, issuedOn: null })],
+          evidence: [ev('ban-bi-thu@2024-01-01', 'CITES', '07-CT/TU')],
+        }),
+      );
       const all = (await store.findDocuments({}, 100, null)).items.map((i) => i.document);
       expect(all.some((d) => d.stub)).toBe(true);
+      // stats counts the same documents: ambiguous placeholders never, untyped ones as unknown
+      const byType = new Map<string, number>();
+      for (const d of all) byType.set(d.type ?? 'unknown', (byType.get(d.type ?? 'unknown') ?? 0) + 1);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ documents: all.length, stubs: all.filter((d) => d.stub).length });
+      expect(new Map(stats.byType.map((t) => [t.key, t.count]))).toEqual(byType);
+      expect(byType.get('unknown')).toBe(2);
       const sets = [...EFFECT_STATUSES.map((v) => [v]), IN_EFFECT_VALUES, ['NOT_YET_ISSUED', 'SUPERSEDED'] as const, ['PARTLY_SUPERSEDED', 'SUPERSEDED', 'EXPIRED'] as const];
       let nonEmpty = 0;
       for (const date of ['2013-05-16', '2020-03-01', '2024-06-01', '2025-02-01', '2025-06-01', '2026-01-01', '2026-11-22']) {

@@ -53,18 +53,21 @@ const EFFECT: ReadFields = { document: ['effect', 'ambiguous'], evidence: null }
  */
 export async function addEffectTimeline(session: Session, pageSize = 5000): Promise<number> {
   const doc = documentReader(EFFECT);
+  const lacking = `d.${TIMELINE_PROPERTY.issued} IS NULL AND NOT coalesce(d.ambiguous, false)`;
+  // a database written with the timeline (say, by the offline import) has nothing to add: one scan, no pages
+  const any = await session.run(`MATCH (d:Document) WHERE ${lacking} RETURN d.id LIMIT 1`);
   let after = '';
   let done = 0;
-  for (;;) {
+  while (any.records.length) {
     const result = await session.run(
       `MATCH (d:Document) WHERE d.id > $after WITH d ORDER BY d.id LIMIT $n
-       RETURN d.id AS id, d.${TIMELINE_PROPERTY.issued} IS NOT NULL AS has, ${doc.cypher('d')} AS doc`,
+       RETURN d.id AS id, ${lacking} AS lacking, ${doc.cypher('d')} AS doc`,
       { after, n: neo4j.int(pageSize) },
     );
     if (!result.records.length) break;
     after = result.records.at(-1)!.get('id') as string;
     const rows = result.records
-      .filter((r) => !r.get('has'))
+      .filter((r) => r.get('lacking'))
       .map((r) => {
         const d = doc.read(r.get('doc') as Projected);
         return { id: d.id, props: effectProps(d.effect, d.ambiguous) };
