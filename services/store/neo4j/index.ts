@@ -41,8 +41,12 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const CURATIONS = 'MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.at, c.id';
 
-/** Relationships of each relation type, one count-store read each (types from the model, never from input). */
-const RELATION_COUNTS = RELATION_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS key, count(r) AS n`).join(' UNION ALL ');
+/**
+ * Relationships of each relation type, one count-store read each (types from the model, never from
+ * input). The count comes before the key: counted beside a constant, Neo4j groups by it and scans
+ * every relationship instead (0.7 s at 10M).
+ */
+const RELATION_COUNTS = RELATION_TYPES.map((t) => `MATCH ()-[r:${t}]->() WITH count(r) AS n RETURN '${t}' AS key, n`).join(' UNION ALL ');
 
 /**
  * Documents by type, and stubs, ambiguous placeholders left out, without reading a node: each count
