@@ -49,8 +49,8 @@ const CURATIONS = 'MATCH (c:Curation) RETURN c {.*} AS c ORDER BY c.at, c.id';
 const RELATION_COUNTS = RELATION_TYPES.map((t) => `MATCH ()-[r:${t}]->() WITH count(r) AS n RETURN '${t}' AS key, n`).join(' UNION ALL ');
 
 /**
- * Documents by type, and stubs, ambiguous placeholders left out, without reading a node: each count
- * comes from an index (type, stub, ambiguous) or the count store; a scan took 2.4 s at 1M.
+ * Documents by type, and stubs, ambiguous placeholders left out, without a scan of every document:
+ * from the type, stub and ambiguous indexes and the count store (the scan took 2.4 s at 1M).
  */
 async function documentCounts(tx: Tx): Promise<{ byType: { key: string; count: number }[]; stubs: number }> {
   const groups = async (cypher: string) => new Map((await tx.run(cypher)).records.map((r) => [r.get('key') as string | null, r.get('n') as number]));
