@@ -327,8 +327,10 @@ export function storeContract(name: string, target: ContractTarget | null): void
           evidence: [ev('ban-bi-thu@2024-01-01', 'CITES', '07-CT/TU')],
         }),
       );
-      const all = (await store.findDocuments({}, 100, null)).items.map((i) => i.document);
+      const listed = await store.findDocuments({}, 100, null);
+      const all = listed.items.map((i) => i.document);
       expect(all.some((d) => d.stub)).toBe(true);
+      expect(listed.totalCount).toBe(all.length);
       // stats counts the same documents: ambiguous placeholders never, untyped ones as unknown
       const byType = new Map<string, number>();
       for (const d of all) byType.set(d.type ?? 'unknown', (byType.get(d.type ?? 'unknown') ?? 0) + 1);

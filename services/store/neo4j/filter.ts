@@ -46,14 +46,22 @@ export function documentWhere(v: string, q: DocumentQuery): Where {
   return { clause: parts.join(' AND '), params };
 }
 
+/** Every document but the ambiguous placeholders: the count store's total less an index count. */
+const LISTED = `CALL () { MATCH (d:Document) RETURN count(d) AS all }
+CALL () { MATCH (d:Document) WHERE d.ambiguous = true RETURN count(d) AS ambiguous }
+RETURN all - ambiguous AS n`;
+
 /**
- * The count of what a status filter alone selects, from the timeline's range indexes: per window
- * #{reached from} − #{reached until}, each an index range count that reads no node (ambiguous
- * placeholders carry no timeline). Null when anything else filters: then the matches are counted.
+ * The count of what a query selects when indexes alone can give it, so no node is read: with no
+ * filter, the documents less the ambiguous placeholders; with one status filter alone, per window
+ * #{reached from} − #{reached until}, each a range count on the timeline's indexes (placeholders
+ * carry no timeline). Null when anything else filters: then the matches are counted.
  */
-export function statusCount(q: DocumentQuery): { cypher: string; params: Record<string, unknown> } | null {
+export function indexCount(q: DocumentQuery): { cypher: string; params: Record<string, unknown> } | null {
   const { status, includeStubs, ...rest } = q;
-  if (status?.length !== 1 || includeStubs === false || Object.values(rest).some((v) => v !== undefined)) return null;
+  if (includeStubs === false || Object.values(rest).some((v) => v !== undefined)) return null;
+  if (!status) return { cypher: LISTED, params: {} };
+  if (status.length !== 1) return null;
   const reached = (field: TimelineField | null, i: number) =>
     `CALL () { MATCH (d:Document) WHERE d.${TIMELINE_PROPERTY[field ?? 'issued']} ${field ? '<= $on' : 'IS NOT NULL'} RETURN count(d) AS c${i} }`;
   const calls: string[] = [];

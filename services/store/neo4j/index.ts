@@ -13,7 +13,7 @@ import { candidateOfNode } from '../keys.js';
 import { relationKey, type Curation, type DocumentNode, type EvidenceRow, type GraphBatch, type RelationType } from '../model.js';
 import type { CandidateScope, ChainStep, ChainsWithDocuments, Direction, DocumentPage, DocumentQuery, EvidenceWithDocuments, GraphDump, PageWithEvidence, ReadFields, RelationsAsked, Stats, Store } from '../port.js';
 import { pageCount, validateBatch } from '../validate.js';
-import { documentWhere, luceneQuery, statusCount } from './filter.js';
+import { documentWhere, indexCount, luceneQuery } from './filter.js';
 import { docProjection, documentReader, evidenceProjection, evidenceReader, toDocument, toEvidence, type Projected, type Projection } from './mapping.js';
 import { migrate } from './migrate.js';
 import { createDriver, Neo4jSession, type SessionOptions, type Tx } from './session.js';
@@ -213,7 +213,7 @@ export class Neo4jStore implements Store {
         }
         RETURN i, d.id AS id, score, ${doc.cypher('d')} AS doc, more, rows, docs`;
     } else pageQuery = `${ordered} RETURN d.id AS id, score, ${doc.cypher('d')} AS doc`;
-    const byIndex = count ? statusCount(query) : null;
+    const byIndex = count ? indexCount(query) : null;
     const counted = byIndex ?? (count ? { cypher: `${matches} RETURN count(d) AS n`, params } : null);
     // without a count, one auto-committed query: one round trip
     const [total, found] = counted
