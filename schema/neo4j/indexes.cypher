@@ -25,7 +25,7 @@ CREATE INDEX document_since_superseded IF NOT EXISTS FOR (d:Document) ON (d.sinc
 CREATE INDEX document_since_expired IF NOT EXISTS FOR (d:Document) ON (d.sinceExpired);
 // Stats without a scan: documents by type, stubs, and the ambiguous placeholders left out of both.
 CREATE INDEX document_type IF NOT EXISTS FOR (d:Document) ON (d.type);
-// The type filter (folded): a list of one type, and its count, read that type's documents only.
-CREATE INDEX document_type_key IF NOT EXISTS FOR (d:Document) ON (d.typeKey);
 CREATE INDEX document_stub IF NOT EXISTS FOR (d:Document) ON (d.stub);
 CREATE INDEX document_ambiguous IF NOT EXISTS FOR (d:Document) ON (d.ambiguous);
+// The type filter (folded): a list of one type, and its count, read that type's documents only.
+CREATE INDEX document_type_key IF NOT EXISTS FOR (d:Document) ON (d.typeKey);
