@@ -119,13 +119,11 @@ export async function compare(ours: number, peer: number, scenario: ScenarioName
   for (let i = 0; i < wanted && (i === 0 || performance.now() - t0 < maxSeconds * 1000); i++, count++) {
     const a = await post(ours, body('ours', scenario, pools, i));
     const b = await post(peer, body('peer', scenario, pools, i));
-    const data = (side: 'ours' | 'peer', r: typeof a): Json => {
-      if (!r.json.data) throw new Error(`${scenario}: ${side} answered request ${i} without data: ${JSON.stringify(r.json.errors ?? r.json).slice(0, 300)}`);
-      return r.json.data;
-    };
-    const ea = essence('ours', scenario, data('ours', a));
-    if (!b.json.data) return { same, count: count + 1, firstDifference, peerError: `request ${i}: ${JSON.stringify(b.json.errors ?? b.json).slice(0, 300)}` };
-    const eb = essence('peer', scenario, data('peer', b));
+    const errors = (r: typeof a) => JSON.stringify(r.json.errors ?? r.json).slice(0, 300);
+    if (!a.json.data) throw new Error(`${scenario}: ours answered request ${i} without data: ${errors(a)}`);
+    if (!b.json.data) return { same, count: count + 1, firstDifference, peerError: `request ${i}: ${errors(b)}` };
+    const ea = essence('ours', scenario, a.json.data);
+    const eb = essence('peer', scenario, b.json.data);
     if (JSON.stringify(ea) === JSON.stringify(eb)) same++;
     else firstDifference ??= `request ${i}: ours ${JSON.stringify(ea).slice(0, 300)} / peer ${JSON.stringify(eb).slice(0, 300)}`;
   }

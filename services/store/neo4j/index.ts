@@ -213,8 +213,8 @@ export class Neo4jStore implements Store {
         }
         RETURN i, d.id AS id, score, ${doc.cypher('d')} AS doc, more, rows, docs`;
     } else pageQuery = `${ordered} RETURN d.id AS id, score, ${doc.cypher('d')} AS doc`;
-    const byIndex = count ? indexCount(query) : null;
-    const counted = byIndex ?? (count ? { cypher: `${matches} RETURN count(d) AS n`, params } : null);
+    // from indexes where they can give it, else by reading the matches
+    const counted = count ? (indexCount(query) ?? { cypher: `${matches} RETURN count(d) AS n`, params }) : null;
     // without a count, one auto-committed query: one round trip
     const [total, found] = counted
       ? await this.db.read(async (tx) => [(await tx.run(counted.cypher, counted.params)).records[0].get('n') as number, (await tx.run(pageQuery, params)).records] as const)
