@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig } from '../../services/config.js';
 import { sidesOf, type Side } from './alternate.js';
+import { loadFlags } from './load-flags.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(HERE, '../../..');
@@ -52,8 +53,8 @@ async function run(side: Side, texts: string): Promise<Run> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build in ${side.root}`);
   const data = mkdtempSync(path.join(os.tmpdir(), 'load-files-'));
   try {
-    // the flags of `npm run load`, and the usage printed at exit
-    const args = ['--max-semi-space-size=64', '--import', path.join(path.dirname(HERE), 'usage-at-exit.mjs'), cli, 'load', texts, ...(o.chunk ? ['--chunk', String(o.chunk)] : [])];
+    // the flags of that checkout's `npm run load`, and the usage printed at exit
+    const args = [...loadFlags(side.root), '--import', path.join(path.dirname(HERE), 'usage-at-exit.mjs'), cli, 'load', texts, ...(o.chunk ? ['--chunk', String(o.chunk)] : [])];
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: data };
     if (o.neo4j) await emptyNeo4j();
     else delete env.NEO4J_URI;

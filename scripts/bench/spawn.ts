@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadFlags } from './load-flags.js';
 import type { WorkerTask } from './worker.js';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
@@ -17,8 +18,8 @@ export interface WorkerHandle {
 
 export function startWorker(task: WorkerTask, opts: { heapMb: number; log: (s: string) => void }): WorkerHandle {
   const execArgv = ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${opts.heapMb}`];
-  // a load gets the young generation `npm run load` gives the loader (package.json): 1.05–1.08× at 100k
-  if (task.task === 'store') execArgv.push('--max-semi-space-size=64');
+  // a load gets the flags `npm run load` gives the loader (package.json)
+  if (task.task === 'store') execArgv.push(...loadFlags());
   const child = fork(WORKER, [JSON.stringify(task)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const early = new Map<string, unknown>();
