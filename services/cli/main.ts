@@ -63,7 +63,7 @@ async function load(paths: string[], options: { chunk: string }): Promise<void> 
     const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} files | {file}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
     let started = false;
     try {
-      return await loadPaths(paths, store, {
+      const summary = await loadPaths(paths, store, {
         chunkSize: Number(options.chunk),
         onProgress: (p) => {
           if (!bar) return;
@@ -72,6 +72,9 @@ async function load(paths: string[], options: { chunk: string }): Promise<void> 
           bar.update(p.done, { file: p.file.slice(-40) });
         },
       });
+      bar?.stop();
+      if (store instanceof EmbeddedStore && (await store.compactIfLarge())) process.stderr.write('folded the journal into the snapshot, for a quicker open\n');
+      return summary;
     } catch (err) {
       fail(`load stopped: ${(err as Error).message}. Batches already committed are whole; run the same command again to finish.`);
     } finally {

@@ -1,6 +1,6 @@
 // The embedded store keeps what was committed across restarts: from the journal, from a
 // snapshot, and from a snapshot plus a journal; texts and quotes included.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { EmbeddedStore } from '../../services/store/embedded/index.js';
@@ -70,4 +70,48 @@ it('keeps a stub out of the journal only when applying it would change nothing',
   const again = await EmbeddedStore.open({ dataDir: dir });
   expect(comparable(await again.dump())).toEqual(before);
   await again.close();
+});
+
+it('writes its sizes in the snapshot header, and opens a snapshot whose sizes are missing or absurd to the same graph', async () => {
+  const dir = tmp();
+  let store = await EmbeddedStore.open({ dataDir: dir });
+  await store.applyBatch(sampleBatch());
+  const rows = (await store.dump()).evidence.length;
+  await store.compact();
+  const graph = comparable(await store.dump());
+  await store.close();
+
+  const file = path.join(dir, 'snapshot.ndjson');
+  const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
+  const header = JSON.parse(first).header;
+  expect(header.sizes.rows).toBe(rows);
+  expect(header.sizes.nodes).toBeGreaterThanOrEqual(graph.documents.length);
+  // a snapshot before sizes, and headers no open should trust: each opens to the same graph
+  for (const sizes of [undefined, { rows: 1e15, nodes: 3 }, { rows: -1, nodes: 2 }, { rows: '9', nodes: 2 }, { rows: 0, nodes: 0 }]) {
+    writeFileSync(file, [JSON.stringify({ header: { ...header, sizes } }), ...rest].join('\n'));
+    store = await EmbeddedStore.open({ dataDir: dir });
+    expect(comparable(await store.dump())).toEqual(graph);
+    await store.close();
+  }
+});
+
+it('folds the journal at the end of a load only when it holds more than compactBytes', async () => {
+  const dir = tmp();
+  const journal = () => readdirSync(path.join(dir, 'journal'));
+  let store = await EmbeddedStore.open({ dataDir: dir, compactBytes: 10 * 1024 * 1024 });
+  await store.applyBatch(sampleBatch());
+  const graph = comparable(await store.dump());
+  expect(await store.compactIfLarge()).toBe(false);
+  expect(journal()).toHaveLength(1);
+  await store.close();
+
+  // the same journal, over a threshold of one byte
+  store = await EmbeddedStore.open({ dataDir: dir, compactBytes: 1 });
+  expect(await store.compactIfLarge()).toBe(true);
+  expect(journal()).toEqual([]);
+  expect(await store.compactIfLarge()).toBe(false);
+  await store.close();
+  store = await EmbeddedStore.open({ dataDir: dir });
+  expect(comparable(await store.dump())).toEqual(graph);
+  await store.close();
 });

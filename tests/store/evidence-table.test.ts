@@ -21,3 +21,16 @@ it('keeps labels exact when they outnumber 16-bit ids, and after the columns are
   }
   expect(table.rule).toBeInstanceOf(Uint32Array);
 });
+
+it('sized beforehand for its rows, gives them back and keeps its columns when cut to size', () => {
+  const table = new EvidenceTable(new StringPool());
+  const n = 5000;
+  table.reserve(n);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) rows.push(table.add(ev('a', 'CITES', 'b', { start: i, end: i + 1 }), { from: 1, to: 2, source: 1 }, false));
+  const from = table.from;
+  expect(from.length).toBe(n);
+  table.fit();
+  expect(table.from).toBe(from); // not copied: already of its length
+  expect(table.row(rows[n - 1], { from: 'a', to: 'b', source: 'a' }, () => '').start).toBe(n - 1);
+});

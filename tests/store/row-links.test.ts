@@ -51,3 +51,20 @@ it('keeps each node\'s rows in the order added, through removals and reused row 
   expect(links.rows(-1)).toEqual([]);
   expect(links.rows(1000)).toEqual([]);
 });
+
+it('sized beforehand, holds the same rows and keeps its columns when cut to what they hold', () => {
+  const sized = new RowLinks();
+  const grown = new RowLinks();
+  const nodes = 3000;
+  const rows = 9000;
+  sized.reserve(nodes, rows);
+  for (let r = 0; r < rows; r++) for (const links of [sized, grown]) links.add((r * 7) % nodes, r);
+  const columns = (links: RowLinks) => Object.values(links) as Int32Array[];
+  const before = columns(sized);
+  sized.fit(nodes, rows);
+  grown.fit(nodes, rows);
+  // no copy where the columns are already of their length; the grown ones were longer and are cut
+  expect(columns(sized).every((c, i) => c === before[i])).toBe(true);
+  expect(columns(grown).map((c) => c.length)).toEqual(columns(sized).map((c) => c.length));
+  for (const n of [0, 1, 7, nodes - 1]) expect(sized.rows(n)).toEqual(grown.rows(n));
+});

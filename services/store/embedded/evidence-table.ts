@@ -65,13 +65,15 @@ export class EvidenceTable {
 
   constructor(readonly strings: StringPool) {}
 
-  private reserve(n: number): void {
+  /** Room for n rows. */
+  reserve(n: number): void {
     if (n <= this.alive.length) return;
     for (const c of COLUMNS) (this as Columns)[c] = grow((this as Columns)[c], n);
   }
 
   /** Columns cut to the rows held, without the room growth leaves (a third of them after an open). */
   fit(): void {
+    if (this.alive.length === this.size) return; // sized once already (an open with sizes)
     for (const c of COLUMNS) (this as Columns)[c] = (this as Columns)[c].slice(0, this.size);
   }
 

@@ -14,6 +14,7 @@ import { GroupMap, membersOf } from './groups.js';
 import { RowLinks } from './row-links.js';
 import { TextIndex } from './text-index.js';
 import { decodeIndex, encodeIndex } from './search-file.js';
+import type { StateSizes } from './persist.js';
 import { TextRefTable, type TextRef, type TextStore } from './text-store.js';
 
 const NO_CANDIDATES: string[] = Object.freeze([]) as unknown as string[];
@@ -582,7 +583,19 @@ export class GraphState {
     return 'texts';
   }
 
-  /** Columns cut to what they hold (after an open: growth left a third of them empty). */
+  /** What a snapshot of this state holds: its rows, and the nodes, an upper bound (persist.ts StateSizes). */
+  sizes(): StateSizes {
+    return { rows: this.table.count, nodes: this.nodes.size };
+  }
+
+  /** Columns sized for a snapshot's rows and nodes before it is restored. */
+  reserve(sizes: StateSizes): void {
+    this.table.reserve(sizes.rows);
+    this.out.reserve(sizes.nodes, sizes.rows);
+    this.in.reserve(sizes.nodes, sizes.rows);
+  }
+
+  /** Columns cut to what they hold (after an open without sizes: growth left a third of them empty). */
   fit(): void {
     this.table.fit();
     this.out.fit(this.nodes.size, this.table.size);

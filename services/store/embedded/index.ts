@@ -61,7 +61,10 @@ export class EmbeddedStore implements Store {
     const texts = new TextStore(persistence.textDir);
     await texts.init();
     const store = new EmbeddedStore(persistence, texts, options);
-    const lastSeq = await persistence.loadSnapshot((rec) => store.state.restore(rec));
+    const lastSeq = await persistence.loadSnapshot(
+      (rec) => store.state.restore(rec),
+      (sizes) => store.state.reserve(sizes),
+    );
     store.searchFrom = store.state.restoreSearch(lastSeq ? await persistence.readSearch(lastSeq) : null, lastSeq);
     store.state.restored();
     store.seq = lastSeq;
@@ -100,7 +103,23 @@ export class EmbeddedStore implements Store {
     this.journalBytes += await this.persistence.commit(encodeSegment(seq, at, batch));
     this.seq = seq;
     this.state.apply(batch, at, refs);
-    if (this.journalBytes > Math.max(this.options.compactBytes ?? 64 * 1024 * 1024, this.snapshotBytes)) await this.fold();
+    if (this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes)) await this.fold();
+  }
+
+  private get compactBytes(): number {
+    return this.options.compactBytes ?? 64 * 1024 * 1024;
+  }
+
+  /**
+   * At the end of a large load: fold the journal into a snapshot when it holds more than
+   * compactBytes, so that the next open reads the snapshot instead of replaying up to a
+   * snapshot's size of journal (at 1M, 244 s and a 4.0 GB peak against 152 s and 2.7 GB).
+   */
+  async compactIfLarge(): Promise<boolean> {
+    await this.writing;
+    if (this.journalBytes <= this.compactBytes) return false;
+    await this.compact();
+    return true;
   }
 
   /** Fold the journal into a fresh snapshot, after the writes under way. */
@@ -111,7 +130,12 @@ export class EmbeddedStore implements Store {
   }
 
   private async fold(): Promise<void> {
-    this.snapshotBytes = await this.persistence.writeSnapshot(this.seq, () => this.state.snapshotRecords(), () => this.state.searchBytes(this.seq));
+    this.snapshotBytes = await this.persistence.writeSnapshot(
+      this.seq,
+      () => this.state.snapshotRecords(),
+      () => this.state.searchBytes(this.seq),
+      this.state.sizes(),
+    );
     this.journalBytes = 0;
     await this.textStore.dropUnused(this.state.usedTextSegments(), this.seq);
   }

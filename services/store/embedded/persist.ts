@@ -2,7 +2,7 @@
 // A commit writes its texts (texts/<seq>.u16) and then its journal segment (journal/<seq>.json);
 // the segment is the commit point. A snapshot folds the segments in and names the last one it
 // holds, so a crash at any point leaves either the old state or the new one.
-//   DATA_DIR/snapshot.ndjson      header line, then one record per line (graph-state.ts SnapshotRecord)
+//   DATA_DIR/snapshot.ndjson      header line (with the state's sizes), then one record per line (graph-state.ts SnapshotRecord)
 //   DATA_DIR/journal/<seq>.json   one committed batch each, replayed in order after the snapshot
 //   DATA_DIR/texts/<seq>.u16      the texts a commit stored
 //   DATA_DIR/search-<seq>.bin     the full-text index of the snapshot of that seq (a cache: search-file.ts)
@@ -99,6 +99,22 @@ async function writeLines(out: NodeJS.WritableStream, values: Iterable<unknown>)
   if (lines.length) await flush();
 }
 
+/**
+ * How many evidence rows and nodes a snapshot holds, so that an open can size its columns once
+ * instead of growing them by half again (each growth a copy, the old one garbage until a GC).
+ */
+export interface StateSizes {
+  rows: number;
+  nodes: number;
+}
+
+/** The header's sizes, or null where absent or not plausible (a hint: never worth a huge allocation). */
+function sizesOf(v: unknown): StateSizes | null {
+  const ok = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) < 2 ** 31;
+  const s = v as Partial<StateSizes> | null | undefined;
+  return s && typeof s === 'object' && ok(s.rows) && ok(s.nodes) ? { rows: s.rows, nodes: s.nodes } : null;
+}
+
 const searchFile = (lastSeq: number) => `search-${String(lastSeq).padStart(12, '0')}.bin`;
 
 export class Persistence {
@@ -149,8 +165,11 @@ export class Persistence {
     return json.length;
   }
 
-  /** Read the snapshot into `restore`; returns the last journal sequence it holds (0 if none). */
-  async loadSnapshot(restore: (rec: SnapshotRecord) => void): Promise<number> {
+  /**
+   * Read the snapshot into `restore`; returns the last journal sequence it holds (0 if none).
+   * `reserve` gets the sizes its header gives, if any (snapshots before them have none), first.
+   */
+  async loadSnapshot(restore: (rec: SnapshotRecord) => void, reserve?: (sizes: StateSizes) => void): Promise<number> {
     const file = path.join(this.dir, SNAPSHOT);
     try {
       await fs.access(file);
@@ -162,10 +181,12 @@ export class Persistence {
     let first = true;
     for await (const raw of lines) {
       if (!raw) continue;
-      const line = JSON.parse(raw) as { header: { format: number; lastSeq: number } } | SnapshotRecord | { r: Row };
+      const line = JSON.parse(raw) as { header: { format: number; lastSeq: number; sizes?: unknown } } | SnapshotRecord | { r: Row };
       if (first) {
         if (!('header' in line) || line.header.format !== FORMAT) throw new Error(`${file}: not a snapshot of format ${FORMAT}; load the files again into a new DATA_DIR`);
         lastSeq = line.header.lastSeq;
+        const sizes = sizesOf(line.header.sizes);
+        if (sizes) reserve?.(sizes);
         first = false;
         continue;
       }
@@ -192,11 +213,11 @@ export class Persistence {
    * size. The index file goes first and is named by lastSeq, so a crash between the two leaves
    * the old snapshot with its own index file; the others are removed once the snapshot is in place.
    */
-  async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>, search?: () => Iterable<Uint8Array>): Promise<number> {
+  async writeSnapshot(lastSeq: number, records: () => Iterable<SnapshotRecord>, search?: () => Iterable<Uint8Array>, sizes?: StateSizes): Promise<number> {
     if (search) await writeAtomic(path.join(this.dir, searchFile(lastSeq)), (out) => writeChunks(out, search()));
     const file = path.join(this.dir, SNAPSHOT);
     function* lines(): Iterable<unknown> {
-      yield { header: { format: FORMAT, lastSeq } };
+      yield { header: { format: FORMAT, lastSeq, ...(sizes && { sizes }) } };
       for (const rec of records()) yield 'ev' in rec ? { r: encodeRow(rec.ev, (id) => id, rec.quoted) } : rec;
     }
     await writeAtomic(file, (out) => writeLines(out, lines()));

@@ -51,11 +51,20 @@ export class RowLinks {
     return out;
   }
 
-  /** Columns cut to the nodes and rows held. */
+  /** Room for the nodes and rows given, before they are added. */
+  reserve(nodes: number, rows: number): void {
+    this.first = grow(this.first, nodes, NONE);
+    this.last = grow(this.last, nodes, NONE);
+    this.next = grow(this.next, rows, NONE);
+    this.prev = grow(this.prev, rows, NONE);
+  }
+
+  /** Columns cut to the nodes and rows held; a column already of that length is kept, not copied. */
   fit(nodes: number, rows: number): void {
-    this.first = this.first.slice(0, Math.max(nodes, 0));
-    this.last = this.last.slice(0, Math.max(nodes, 0));
-    this.next = this.next.slice(0, rows);
-    this.prev = this.prev.slice(0, rows);
+    const cut = (a: Int32Array<ArrayBuffer>, n: number) => (a.length === n ? a : a.slice(0, n));
+    this.first = cut(this.first, Math.max(nodes, 0));
+    this.last = cut(this.last, Math.max(nodes, 0));
+    this.next = cut(this.next, rows);
+    this.prev = cut(this.prev, rows);
   }
 }
