@@ -4,6 +4,7 @@
 // one. Texts are posted as soon as they are given, so the worker keeps extracting while the loader
 // resolves and writes the chunk before (the two cores both busy).
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MAX_FILE_BYTES, readDocumentFile } from './read.js';
 import type { Extraction } from './types.js';
 
 export interface GuardOptions {
@@ -16,13 +17,17 @@ export interface GuardOptions {
 }
 
 type Outcome = Extraction | { file: string; error: string };
-type Reply = { id: number; extraction?: Extraction; error?: string; refused?: string };
+/** A file read and extracted by the worker: its text as read, and what was extracted from it. */
+export type FileOutcome = { file: string; utf8: Uint8Array; extraction: Extraction } | { file: string; error: string };
+type Reply = { id: number; extraction?: Extraction; utf8?: Uint8Array; error?: string; refused?: string; unreadable?: string; container?: boolean };
 
 interface Job {
   id: number;
-  text: string;
   file: string;
-  resolve: (o: Outcome) => void;
+  /** Absent: the worker reads the file. */
+  text?: string;
+  maxBytes?: number;
+  resolve: (reply: Reply | { failed: string }) => void;
 }
 
 interface Running {
@@ -55,9 +60,35 @@ export class ExtractGuard {
   }
 
   /** Extract one text; never throws for bad input. Texts are extracted in the order given. */
-  extract(text: string, file: string): Promise<Outcome> {
-    return new Promise<Outcome>((resolve) => {
-      const job = { id: this.nextId++, text, file, resolve };
+  async extract(text: string, file: string): Promise<Outcome> {
+    const reply = await this.enqueue({ file, text });
+    if ('failed' in reply) return { file, error: reply.failed };
+    return reply.extraction ?? { file, error: reply.refused ?? `extraction failed: ${reply.error}` };
+  }
+
+  /**
+   * Read a file as readDocumentFile does and extract it. A text file is read in the worker, within
+   * the time limit; a PDF, Word or HTML file on this thread, as before (a scanned PDF's OCR runs
+   * one Tesseract per core and may take minutes), then extracted in the worker. Either way, the
+   * errors of readDocumentFile.
+   */
+  async extractFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<FileOutcome> {
+    const reply = await this.enqueue({ file, maxBytes });
+    if ('failed' in reply) return { file, error: reply.failed };
+    if (reply.unreadable !== undefined) return { file, error: reply.unreadable };
+    if (reply.container) {
+      const read = await readDocumentFile(file, maxBytes);
+      if ('error' in read) return read;
+      const e = await this.extract(read.text, file);
+      return 'error' in e ? e : { file, utf8: Buffer.from(read.text, 'utf8'), extraction: e };
+    }
+    if (reply.extraction && reply.utf8) return { file, utf8: reply.utf8, extraction: reply.extraction };
+    return { file, error: reply.refused ?? `extraction failed: ${reply.error}` };
+  }
+
+  private enqueue(what: { file: string; text?: string; maxBytes?: number }): Promise<Reply | { failed: string }> {
+    return new Promise((resolve) => {
+      const job: Job = { id: this.nextId++, ...what, resolve };
       this.jobs.push(job);
       this.post(job);
       if (this.jobs.length === 1) this.startClock();
@@ -67,7 +98,7 @@ export class ExtractGuard {
   private post(job: Job): void {
     const { worker } = (this.running ??= this.spawn());
     worker.ref();
-    worker.postMessage({ id: job.id, text: job.text, file: job.file, maxRelations: this.maxRelations });
+    worker.postMessage({ id: job.id, text: job.text, file: job.file, maxBytes: job.maxBytes, maxRelations: this.maxRelations });
   }
 
   private spawn(): Running {
@@ -106,7 +137,7 @@ export class ExtractGuard {
     this.stopClock();
     if (this.jobs.length) this.startClock();
     else this.running?.worker.unref();
-    job.resolve(reply.extraction ?? { file: job.file, error: reply.refused ?? `extraction failed: ${reply.error}` });
+    job.resolve(reply);
   }
 
   /** Answers the worker sent before it stopped or ran late (waiting while the loader was busy): not lost. */
@@ -126,7 +157,7 @@ export class ExtractGuard {
     const job = this.jobs.shift();
     for (const next of this.jobs) this.post(next);
     if (this.jobs.length) this.startClock();
-    job?.resolve({ file: job.file, error: why });
+    job?.resolve({ failed: why });
   }
 
   /** The time limit runs for the job being extracted, from when the one before it was answered. */
@@ -151,7 +182,7 @@ export class ExtractGuard {
     const old = this.running;
     this.running = null;
     this.stopClock();
-    for (const job of this.jobs.splice(0)) job.resolve({ file: job.file, error: 'extraction stopped: the load was closed' });
+    for (const job of this.jobs.splice(0)) job.resolve({ failed: 'extraction stopped: the load was closed' });
     if (old) {
       old.port.close();
       await old.worker.terminate();

@@ -1,7 +1,7 @@
 // Files → store: read, extract, resolve against the batch and the store, build one batch per
 // chunk of files, commit it whole. A bad file is reported and skipped; the rest still load.
 import { extractText } from './extract.js';
-import { ExtractGuard, type GuardOptions } from './guarded-extract.js';
+import { ExtractGuard, type FileOutcome, type GuardOptions } from './guarded-extract.js';
 import { listFiles, readDocumentFile, type ReadResult } from './read.js';
 import { decodeText } from './encoding.js';
 import { prepareBatch } from './prepare.js';
@@ -11,6 +11,8 @@ import { relationKey } from '../services/store/model.js';
 import type { Store } from '../services/store/port.js';
 
 export { prepareBatch };
+
+const utf8 = new TextDecoder();
 
 export interface LoadProgress {
   done: number;
@@ -80,14 +82,25 @@ async function* extractChunks(files: readonly string[], size: number, read: (fil
   }
 }
 
-/** Read the files and hand every text to the worker at once; returns when they are read, with a function that waits for the extractions. */
+/**
+ * Hand every file of a chunk to the worker at once; returns when they are handed over, with a
+ * function that waits for the extractions. With the usual reader the worker reads the files too:
+ * reads (from disk, on a first load) and decoding were a tenth of the loader's thread, the busier
+ * one. Another reader (a test's, say) runs here and the worker gets the texts.
+ */
 async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {
-  const results = await Promise.all(files.map((f) => read(f)));
-  const outcomes = results.map((r) => ('error' in r ? r : guard.extract(r.text, r.file).then((e) => ('error' in e ? e : { file: r.file, text: r.text, extraction: e }))));
+  type Outcome = Extracted['loaded'][number] | FileOutcome;
+  let outcomes: Promise<Outcome>[];
+  if (read === readDocumentFile) outcomes = files.map((f) => guard.extractFile(f));
+  else {
+    const results = await Promise.all(files.map((f) => read(f)));
+    outcomes = results.map((r) => ('error' in r ? Promise.resolve(r) : guard.extract(r.text, r.file).then((e) => ('error' in e ? e : { file: r.file, text: r.text, extraction: e }))));
+  }
   return async () => {
     const out: Extracted = { loaded: [], errors: [] };
     for (const outcome of await Promise.all(outcomes)) {
       if ('error' in outcome) out.errors.push(outcome);
+      else if ('utf8' in outcome) out.loaded.push({ file: outcome.file, text: utf8.decode(outcome.utf8), extraction: outcome.extraction });
       else out.loaded.push(outcome);
     }
     return out;

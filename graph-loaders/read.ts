@@ -4,6 +4,7 @@ import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from './encoding.js';
 import { readFormatted } from './formats/index.js';
+import { sniff } from './formats/sniff.js';
 
 export { decodeText };
 
@@ -20,19 +21,37 @@ export async function bytesToText(bytes: Uint8Array): Promise<{ text: string } |
 }
 
 export async function readDocumentFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
-  let bytes: Buffer;
+  const read = readBytes(file, maxBytes);
+  if ('error' in read) return read;
+  const decoded = await bytesToText(read.bytes);
+  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
+}
+
+/**
+ * readDocumentFile for a file of plain text; null for one in a container format (PDF, Word, HTML),
+ * whose reading can take minutes (OCR) and is left to readDocumentFile. Synchronous: the extraction
+ * worker reads a load's text files with it.
+ */
+export function readPlainFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult | null {
+  const read = readBytes(file, maxBytes);
+  if ('error' in read) return read;
+  if (read.bytes.length === 0) return { file, error: 'empty file' };
+  if (sniff(read.bytes) !== null) return null;
+  const decoded = decodeText(read.bytes);
+  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
+}
+
+function readBytes(file: string, maxBytes: number): { bytes: Buffer } | { file: string; error: string } {
   try {
     // Synchronous: a load reads a chunk of small files at once while its thread has nothing else
     // to do, and each await of an asynchronous read is a turn of the event loop (5 per file).
     const stat = statSync(file);
     if (!stat.isFile()) return { file, error: 'not a regular file' };
     if (stat.size > maxBytes) return { file, error: `too large: ${stat.size} bytes (limit ${maxBytes})` };
-    bytes = readFileSync(file);
+    return { bytes: readFileSync(file) };
   } catch (err) {
     return { file, error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
-  const decoded = await bytesToText(bytes);
-  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
 }
 
 /** Files under the given paths (folders recursively, hidden entries skipped), sorted, each once. */
@@ -47,11 +66,18 @@ export async function listFiles(paths: readonly string[]): Promise<{ files: stri
       if (top) missing.push(p);
       return;
     }
-    if (stat.isDirectory()) {
-      const entries = (await fs.readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      for (const name of entries) await visit(path.join(p, name), false);
-    } else {
-      files.add(path.normalize(p));
+    if (stat.isDirectory()) await visitFolder(p);
+    else files.add(path.normalize(p));
+  }
+  // A folder's entries say whether each is a file or a folder: a stat each (a million of them on
+  // a national corpus) only for what they leave open, such as a symbolic link.
+  async function visitFolder(dir: string): Promise<void> {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await visitFolder(p);
+      else if (e.isFile()) files.add(path.normalize(p));
+      else await visit(p, false);
     }
   }
   for (const p of paths) await visit(p, true);

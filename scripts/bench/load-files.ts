@@ -8,7 +8,7 @@
 // The corpus is generated once into bench-out/corpus-<docs> (or give --corpus <dir>). Both sides
 // must report the same summary (documents, relations, unresolved references).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +28,15 @@ const o = new Command()
   .option('--against <dir>', 'the other checkout, built (npm run build)')
   .option('--rounds <n>', 'runs of each side, alternating', (v) => parseInt(v, 10), 2)
   .option('--neo4j', 'load into the Neo4j of NEO4J_URI and NEO4J_PASSWORD, emptied before each run')
+  .option('--cold', "empty the OS page cache before each run (root only), so files come from disk as on a first load")
   .parse()
-  .opts<{ docs: number; corpus?: string; chunk?: number; against?: string; rounds: number; neo4j?: boolean }>();
+  .opts<{ docs: number; corpus?: string; chunk?: number; against?: string; rounds: number; neo4j?: boolean; cold?: boolean }>();
+
+/** Linux: written pages to disk, then clean pages, dentries and inodes dropped (needs root). */
+function dropPageCache(): void {
+  execFileSync('sync');
+  writeFileSync('/proc/sys/vm/drop_caches', '3\n');
+}
 
 function corpus(): string {
   if (o.corpus) return path.resolve(o.corpus);
@@ -58,6 +65,7 @@ async function run(side: Side, texts: string): Promise<Run> {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: data };
     if (o.neo4j) await emptyNeo4j();
     else delete env.NEO4J_URI;
+    if (o.cold) dropPageCache();
     const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
     // a load with file errors exits 1 but still prints its summary
     const usage = r.stderr.split('\n').reverse().find((l) => l.startsWith('usage '));

@@ -2,10 +2,14 @@
 // resolves and writes the current one): answers keep their order, a text past its limit fails
 // alone, and a thread busy past the limit does not turn finished extractions into time-outs.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExtractGuard } from '../../graph-loaders/guarded-extract.js';
 import { extractText } from '../../graph-loaders/extract.js';
+import { readDocumentFile } from '../../graph-loaders/read.js';
+import { tempDirs } from '../support/tmp.js';
 
 const text = (n: number) => `NGHỊ QUYẾT\nvề việc thực hiện Nghị quyết số ${n}-NQ/TW ngày 24/01/2019 và Kết luận số ${n + 1}-KL/TW`;
 const heavy = 'số 45-NQ/TW '.repeat(1_500_000);
@@ -75,5 +79,55 @@ describe('extraction worker with texts queued', () => {
     const again = await guard.extract(text(3), 'd.txt');
     expect('document' in again).toBe(true);
     await guard.close();
+  }, 60_000);
+});
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const tmp = tempDirs('guarded-extract');
+
+describe('extraction worker reading the files itself', () => {
+  it('reads and decodes each file as readDocumentFile does, and extracts it as extractText does, in the order given', async () => {
+    const files = [
+      ...readdirSync(path.join(FIXTURES, 'loader-texts')).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, 'loader-texts', f)),
+      ...['tcvn3.txt', 'windows-1258.txt', 'tcvn3-saved-as-utf8.txt'].map((f) => path.join(FIXTURES, 'encodings', f)),
+    ];
+    const guard = new ExtractGuard();
+    try {
+      // files and texts in one queue: answers keep the order they were given in
+      const out = await Promise.all(files.flatMap((f, i) => [guard.extractFile(f), guard.extract(text(i + 1), `t${i}.txt`)]));
+      for (const [i, file] of files.entries()) {
+        const read = await readDocumentFile(file);
+        if ('error' in read) throw new Error(`${file}: ${read.error}`);
+        expect(out[2 * i]).toEqual({ file, utf8: new Uint8Array(Buffer.from(read.text, 'utf8')), extraction: extractText(read.text, file) });
+        expect(out[2 * i + 1]).toEqual(extractText(text(i + 1), `t${i}.txt`));
+      }
+    } finally {
+      await guard.close();
+    }
+  }, 60_000);
+
+  it('a file it cannot read or extract gets the error a read on the loader thread gives, and the files behind it still load', async () => {
+    const dir = tmp();
+    const at = (name: string) => path.join(dir, name);
+    writeFileSync(at('empty.txt'), '');
+    writeFileSync(at('large.txt'), 'x'.repeat(2048));
+    mkdirSync(at('folder.txt'));
+    writeFileSync(at('good.txt'), text(7));
+    writeFileSync(at('many.txt'), `${text(20)} và Chỉ thị số 5-CT/TW`);
+    const unreadable = [at('missing.txt'), at('empty.txt'), at('folder.txt'), path.join(FIXTURES, 'encodings', 'random-bytes.txt'), path.join(FIXTURES, 'encodings', 'shift-jis.txt')];
+    const guard = new ExtractGuard({ maxRelations: 2 });
+    try {
+      const out = await Promise.all([...unreadable.map((f) => guard.extractFile(f)), guard.extractFile(at('large.txt'), 1024), guard.extractFile(at('many.txt')), guard.extractFile(at('good.txt'))]);
+      for (const [i, file] of unreadable.entries()) {
+        const read = await readDocumentFile(file);
+        expect('error' in read).toBe(true);
+        expect(out[i]).toEqual(read);
+      }
+      expect(out[unreadable.length]).toEqual(await readDocumentFile(at('large.txt'), 1024));
+      expect(out[unreadable.length + 1]).toEqual({ file: at('many.txt'), error: expect.stringMatching(/^3 references in one text \(limit 2\): not loaded/) });
+      expect(out[unreadable.length + 2]).toEqual({ file: at('good.txt'), utf8: new Uint8Array(Buffer.from(text(7), 'utf8')), extraction: extractText(text(7), at('good.txt')) });
+    } finally {
+      await guard.close();
+    }
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 // The load reads the next chunk and hands it to the extraction worker before it resolves and
 // writes the current one, so extraction (one core) runs beside resolution and the write (the
 // other). The graph is the one a chunk-at-a-time load builds.
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPaths } from '../../graph-loaders/load.js';
 import { readDocumentFile } from '../../graph-loaders/read.js';
@@ -44,6 +46,26 @@ describe('load pipeline', () => {
       }
     } finally {
       await store.close();
+    }
+  }, 60_000);
+
+  it('files read by the extraction worker load as files read on the loader thread: same summary, errors and graph', async () => {
+    const dir = tmp();
+    for (const name of readdirSync(SAMPLE_CORPUS_DIR)) copyFileSync(path.join(SAMPLE_CORPUS_DIR, name), path.join(dir, name));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7]));
+    const [inWorker, onThread] = [await EmbeddedStore.open({ dataDir: tmp() }), await EmbeddedStore.open({ dataDir: tmp() })];
+    try {
+      // readDocumentFile itself: the worker reads; any other function: this thread reads
+      const a = await loadPaths([dir], inWorker, { chunkSize: 3 });
+      const b = await loadPaths([dir], onThread, { chunkSize: 3, read: (f) => readDocumentFile(f) });
+      expect(a.errors.map((e) => path.basename(e.file)).sort()).toEqual(['binary.txt', 'empty.txt']);
+      expect(a).toEqual(b);
+      const plain = (d: Awaited<ReturnType<EmbeddedStore['dump']>>) => ({ documents: d.documents.map(({ updatedAt, ...rest }) => (void updatedAt, rest)), evidence: d.evidence });
+      expect(plain(await inWorker.dump())).toEqual(plain(await onThread.dump()));
+    } finally {
+      await inWorker.close();
+      await onThread.close();
     }
   }, 60_000);
 });
