@@ -84,8 +84,8 @@ async function* extractChunks(files: readonly string[], size: number, read: (fil
 
 /**
  * Hand every file of a chunk to the worker at once; returns when they are handed over, with a
- * function that waits for the extractions. With the usual reader the worker reads the files too:
- * reads (from disk, on a first load) and decoding were a tenth of the loader's thread, the busier
+ * function that waits for the extractions. With the usual reader the worker reads the text files
+ * too (guarded-extract.ts, extractFile): reads and decoding were a tenth of this thread, the busier
  * one. Another reader (a test's, say) runs here and the worker gets the texts.
  */
 async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {

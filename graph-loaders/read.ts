@@ -43,8 +43,8 @@ export function readPlainFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResu
 
 function readBytes(file: string, maxBytes: number): { bytes: Buffer } | { file: string; error: string } {
   try {
-    // Synchronous: a load reads a chunk of small files at once while its thread has nothing else
-    // to do, and each await of an asynchronous read is a turn of the event loop (5 per file).
+    // Synchronous: a load's worker reads a chunk of small files one after the other, and each await
+    // of an asynchronous read is a turn of the event loop (5 per file).
     const stat = statSync(file);
     if (!stat.isFile()) return { file, error: 'not a regular file' };
     if (stat.size > maxBytes) return { file, error: `too large: ${stat.size} bytes (limit ${maxBytes})` };
