@@ -5,7 +5,7 @@
 // loader's thread (the busier of a load's two) off file reads and decoding.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { extractText } from './extract.js';
-import { readPlainFile } from './read.js';
+import { plainText, readFileBytes } from './read.js';
 
 const results = (workerData as { results: MessagePort }).results;
 const encoder = new TextEncoder();
@@ -23,11 +23,17 @@ parentPort!.on('message', ({ id, file, text, maxBytes, maxRelations }: Job) => {
   try {
     let read: string | undefined;
     if (text === undefined) {
-      const r = readPlainFile(file, maxBytes);
-      // a PDF, Word or HTML file: the loader's thread reads it (OCR may take minutes)
-      if (r === null) return results.postMessage({ id, container: true });
+      const r = readFileBytes(file, maxBytes);
       if ('error' in r) return results.postMessage({ id, unreadable: r.error });
-      text = read = r.text;
+      const decoded = plainText(r.bytes);
+      if (decoded === null) {
+        // a PDF, Word or HTML file: the loader's thread reads it from these bytes (OCR may take
+        // minutes). Copied once here, then moved: a small file's bytes share Node's buffer pool.
+        const container = new Uint8Array(r.bytes);
+        return results.postMessage({ id, container }, [container.buffer]);
+      }
+      if ('error' in decoded) return results.postMessage({ id, unreadable: decoded.error });
+      text = read = decoded.text;
     }
     const extraction = extractText(text, file);
     // refused here, before a million relations are copied to the loader and batched there

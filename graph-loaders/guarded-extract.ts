@@ -4,7 +4,7 @@
 // one. Texts are posted as soon as they are given, so the worker keeps extracting while the loader
 // resolves and writes the chunk before (the two cores both busy).
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { MAX_FILE_BYTES, readDocumentFile } from './read.js';
+import { MAX_FILE_BYTES, bytesToText } from './read.js';
 import type { Extraction } from './types.js';
 
 export interface GuardOptions {
@@ -19,7 +19,7 @@ export interface GuardOptions {
 type Outcome = Extraction | { file: string; error: string };
 /** A file read and extracted by the worker: its text as read, and what was extracted from it. */
 export type FileOutcome = { file: string; utf8: Uint8Array; extraction: Extraction } | { file: string; error: string };
-type Reply = { id: number; extraction?: Extraction; utf8?: Uint8Array; error?: string; refused?: string; unreadable?: string; container?: boolean };
+type Reply = { id: number; extraction?: Extraction; utf8?: Uint8Array; error?: string; refused?: string; unreadable?: string; container?: Uint8Array };
 
 interface Job {
   id: number;
@@ -42,6 +42,7 @@ const IS_TS = SELF.endsWith('.ts');
 const WORKER = new URL(IS_TS ? './extract-worker.ts' : './extract-worker.js', SELF);
 // Resolved here, not in the worker: an eval'd worker resolves bare names from the working directory.
 const TSX_API = IS_TS ? import.meta.resolve('tsx/esm/api') : '';
+const encoder = new TextEncoder();
 
 export class ExtractGuard {
   private running: Running | null = null;
@@ -67,20 +68,20 @@ export class ExtractGuard {
   }
 
   /**
-   * Read a file as readDocumentFile does and extract it. A text file is read in the worker, within
-   * the time limit; a PDF, Word or HTML file on this thread, as before (a scanned PDF's OCR runs
-   * one Tesseract per core and may take minutes), then extracted in the worker. Either way, the
-   * errors of readDocumentFile.
+   * Read a file as readDocumentFile does and extract it. The worker reads the bytes and decodes a
+   * text file, within the time limit; a PDF, Word or HTML file's bytes come back and are read on
+   * this thread, as before (a scanned PDF's OCR runs one Tesseract per core and may take minutes),
+   * then extracted in the worker. Either way, the errors of readDocumentFile.
    */
   async extractFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<FileOutcome> {
     const reply = await this.enqueue({ file, maxBytes });
     if ('failed' in reply) return { file, error: reply.failed };
     if (reply.unreadable !== undefined) return { file, error: reply.unreadable };
     if (reply.container) {
-      const read = await readDocumentFile(file, maxBytes);
-      if ('error' in read) return read;
+      const read = await bytesToText(reply.container);
+      if ('error' in read) return { file, error: read.error };
       const e = await this.extract(read.text, file);
-      return 'error' in e ? e : { file, utf8: Buffer.from(read.text, 'utf8'), extraction: e };
+      return 'error' in e ? e : { file, utf8: encoder.encode(read.text), extraction: e };
     }
     if (reply.extraction && reply.utf8) return { file, utf8: reply.utf8, extraction: reply.extraction };
     return { file, error: reply.refused ?? `extraction failed: ${reply.error}` };

@@ -15,33 +15,28 @@ export type ReadResult = { file: string; text: string } | { file: string; error:
 /** Bytes of any supported input → the text the loader reads: documents in a container format
  * (PDF, Word, HTML) through formats/, plain text through encoding.ts. Detection is by content. */
 export async function bytesToText(bytes: Uint8Array): Promise<{ text: string } | { error: string }> {
+  // plainText leaves only what sniff names a container, and readFormatted reads every such one
+  return plainText(bytes) ?? (await readFormatted(bytes))!;
+}
+
+/**
+ * bytesToText for plain text; null for a container format (PDF, Word, HTML), whose reading can
+ * take minutes (OCR). Synchronous: the extraction worker decodes a load's text files with it.
+ */
+export function plainText(bytes: Uint8Array): { text: string } | { error: string } | null {
   if (bytes.length === 0) return { error: 'empty file' };
-  const formatted = await readFormatted(bytes);
-  return formatted ?? decodeText(bytes);
+  return sniff(bytes) === null ? decodeText(bytes) : null;
 }
 
 export async function readDocumentFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
-  const read = readBytes(file, maxBytes);
+  const read = readFileBytes(file, maxBytes);
   if ('error' in read) return read;
   const decoded = await bytesToText(read.bytes);
   return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
 }
 
-/**
- * readDocumentFile for a file of plain text; null for one in a container format (PDF, Word, HTML),
- * whose reading can take minutes (OCR) and is left to readDocumentFile. Synchronous: the extraction
- * worker reads a load's text files with it.
- */
-export function readPlainFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult | null {
-  const read = readBytes(file, maxBytes);
-  if ('error' in read) return read;
-  if (read.bytes.length === 0) return { file, error: 'empty file' };
-  if (sniff(read.bytes) !== null) return null;
-  const decoded = decodeText(read.bytes);
-  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
-}
-
-function readBytes(file: string, maxBytes: number): { bytes: Buffer } | { file: string; error: string } {
+/** A file's bytes, or why they cannot be read (not a regular file, larger than maxBytes, an I/O error). */
+export function readFileBytes(file: string, maxBytes = MAX_FILE_BYTES): { bytes: Buffer } | { file: string; error: string } {
   try {
     // Synchronous: a load's worker reads a chunk of small files one after the other, and each await
     // of an asynchronous read is a turn of the event loop (5 per file).

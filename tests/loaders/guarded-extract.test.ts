@@ -87,8 +87,12 @@ const tmp = tempDirs('guarded-extract');
 
 describe('extraction worker reading the files itself', () => {
   it('reads and decodes each file as readDocumentFile does, and extracts it as extractText does, in the order given', async () => {
+    // an HTML page (a container: its bytes come back and are read on this thread) among text files
+    const page = path.join(tmp(), 'page.html');
+    writeFileSync(page, `<!DOCTYPE html><html><body><main><p>${text(99).replace('\n', '</p><p>')}</p></main></body></html>`);
     const files = [
       ...readdirSync(path.join(FIXTURES, 'loader-texts')).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, 'loader-texts', f)),
+      page,
       ...['tcvn3.txt', 'windows-1258.txt', 'tcvn3-saved-as-utf8.txt'].map((f) => path.join(FIXTURES, 'encodings', f)),
     ];
     const guard = new ExtractGuard();
