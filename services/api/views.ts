@@ -2,24 +2,69 @@
 // parent object, and every loader's parent is a document (loaders.ts): these views of documents
 // serialise to their id alone, so the key costs nothing however large the document. Evidence rows
 // and relations are parents of plain resolvers only, so they pass through as they are.
-import type { DocumentNode } from '../store/model.js';
+import type { DocumentNode, EffectSummary } from '../store/model.js';
 import type { ChainStep, Store } from '../store/port.js';
 
 /**
  * A shallow copy of one class, not a view with the document as its prototype: every such view had
  * a prototype of its own, so field reads in the compiled query could not be cached (a page of 20
- * documents with relations: 3.4 against 3.6 ms of CPU).
+ * documents with relations: 3.4 against 3.6 ms of CPU). Field by field, not Object.assign, which
+ * V8 runs 20× slower for 21 fields (5.7% of a document request's CPU at 1M). Fields a partial
+ * read left out (ReadFields) are undefined here, as they were absent there.
  */
-class DocumentView {
+class DocumentView implements DocumentNode {
+  id: string;
+  symbol: string | null;
+  symbolKey: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  issuedNotBefore: string | null;
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  title: string | null;
+  place: string | null;
+  locality: string | null;
+  term: string | null;
+  stub: boolean;
+  ambiguous: boolean;
+  candidates: string[];
+  consolidated: boolean;
+  file: string | null;
+  textHash: string | null;
+  effect: EffectSummary;
+  updatedAt: string | null | undefined;
+
   constructor(d: DocumentNode) {
-    Object.assign(this, d);
+    this.id = d.id;
+    this.symbol = d.symbol;
+    this.symbolKey = d.symbolKey;
+    this.type = d.type;
+    this.issuer = d.issuer;
+    this.issuedOn = d.issuedOn;
+    this.issuedNotBefore = d.issuedNotBefore;
+    this.effectiveFrom = d.effectiveFrom;
+    this.expiresOn = d.expiresOn;
+    this.title = d.title;
+    this.place = d.place;
+    this.locality = d.locality;
+    this.term = d.term;
+    this.stub = d.stub;
+    this.ambiguous = d.ambiguous;
+    this.candidates = d.candidates;
+    this.consolidated = d.consolidated;
+    this.file = d.file;
+    this.textHash = d.textHash;
+    this.effect = d.effect;
+    this.updatedAt = d.updatedAt;
   }
+
   toJSON(): string {
-    return (this as unknown as DocumentNode).id;
+    return this.id;
   }
 }
 
-const docView = (d: DocumentNode): DocumentNode => new DocumentView(d) as unknown as DocumentNode;
+const docView = (d: DocumentNode): DocumentNode => new DocumentView(d);
 
 const maybeView = (d: DocumentNode | null): DocumentNode | null => (d ? docView(d) : null);
 

@@ -151,7 +151,8 @@ export class EvidenceTable {
   }
 
   /** The row as the API shows it; names of nodes and the quote come from the caller. */
-  row(r: number, names: { from: string; to: string; source: string }, quote: (start: number, end: number) => string): EvidenceRow {
+  /** With `refs` false the references as written (toRef, fromRef) are left null: decoding them is most of a row's cost. */
+  row(r: number, names: { from: string; to: string; source: string }, quote: (start: number, end: number) => string, refs = true): EvidenceRow {
     const start = this.start[r] === NONE ? null : this.start[r];
     const end = this.end[r] === NONE ? null : this.end[r];
     const curated = this.curated.get(r);
@@ -172,9 +173,9 @@ export class EvidenceTable {
       author: curated?.author ?? null,
       at: curated?.at ?? null,
       reason: curated?.reason ?? null,
-      toRef: this.toRefOf(r),
+      toRef: refs ? this.toRefOf(r) : null,
       toHow: this.howOf(this.toHow[r]),
-      fromRef: this.fromRefs.get(r) ?? null,
+      fromRef: refs ? (this.fromRefs.get(r) ?? null) : null,
       fromHow: this.howOf(this.fromHow[r]),
     };
   }
