@@ -22,7 +22,10 @@ it('a view has every field of its document, and serialises to the id', async () 
       const d = stored[i]!;
       expect(v).not.toBe(d);
       // own fields, one by one: a field the view forgot would be missing here, not just undefined
-      for (const [k, value] of Object.entries(d)) expect(Object.hasOwn(v!, k) && v![k as keyof typeof v], `${d.id}.${k}`).toEqual(value);
+      for (const [k, value] of Object.entries(d)) {
+        expect(Object.hasOwn(v!, k), `${d.id}.${k}`).toBe(true);
+        expect(v![k as keyof typeof v], `${d.id}.${k}`).toEqual(value);
+      }
       expect(JSON.stringify({ parent: v })).toBe(JSON.stringify({ parent: d.id }));
     });
     // the fixture sets the fields a view could lose unnoticed

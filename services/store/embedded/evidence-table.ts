@@ -150,8 +150,10 @@ export class EvidenceTable {
     return [sourceId, this.start[r], this.end[r], this.typeOf(r), this.strings.value(this.fromSym[r]), this.strings.value(this.toSym[r])].join('|');
   }
 
-  /** The row as the API shows it; names of nodes and the quote come from the caller. */
-  /** With `refs` false the references as written (toRef, fromRef) are left null: decoding them is most of a row's cost. */
+  /**
+   * The row as the API shows it; names of nodes and the quote come from the caller. With `refs`
+   * false the references as written (toRef, fromRef) are left null: no string decoded per row.
+   */
   row(r: number, names: { from: string; to: string; source: string }, quote: (start: number, end: number) => string, refs = true): EvidenceRow {
     const start = this.start[r] === NONE ? null : this.start[r];
     const end = this.end[r] === NONE ? null : this.end[r];

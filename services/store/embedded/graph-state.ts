@@ -633,10 +633,10 @@ export class GraphState {
   }
 }
 
-/** The part of one source text that some rows quote, read once when the first of them is asked for. */
 /** When a row's quote is read: at once, when first asked for, or not at all (the row's quote is ''). */
 export type QuoteRead = 'now' | 'lazy' | 'none';
 
+/** The part of one source text that some rows quote, read once when the first of them is asked for. */
 export class QuoteSpan {
   private from = Infinity;
   private to = -Infinity;

@@ -35,7 +35,7 @@ const WHOLE: RowRead = { quote: 'lazy', refs: true };
  * A caller that says which evidence fields it reads (ReadFields) gets quotes read at once or not
  * at all, and the references as written only if it reads them; one that does not gets whole rows,
  * quotes read when first asked for. A row with a lazy quote is an object V8 keeps as a dictionary,
- * slower to build and to read (at 1M, 10% of a document request's CPU).
+ * slower to build and to read (at 1M, about 9% of a document request's CPU).
  */
 function rowRead(fields?: ReadFields): RowRead {
   if (!fields) return WHOLE;
@@ -307,7 +307,7 @@ export class EmbeddedStore implements Store {
     );
   }
 
-  // whole documents: fields (ReadFields) limit what Neo4j reads; here only whether quotes are read
+  // whole documents: fields (ReadFields) limit what Neo4j reads; here only how rows are read
   async chainsWithDocuments(ids: readonly string[], direction: Direction, maxDepth: number, fields?: ReadFields): Promise<ChainsWithDocuments> {
     return { steps: await this.chains(ids, direction, maxDepth, fields), documents: await this.getDocuments(ids) };
   }
