@@ -1,8 +1,10 @@
 // The bench's GraphQL scenarios over HTTP against two checkouts' servers, both serving the same kept
-// embedded store folder (say, one `npm run bench -- --keep-data` or `npm run load` wrote), in turns:
-// req/s, p50/p99 and each server's CPU per request. Both servers stay up (each holds the store:
-// about 2.8 GB at 1M), so the store is opened once per side, not once per run.
+// embedded store folder (say, one `npm run bench -- --keep-data` or `npm run load` wrote) or the same
+// Neo4j, in turns: req/s, p50/p99 and each server's CPU per request (and Neo4j's, given its pid
+// file). Both servers stay up (an embedded one holds the store: about 2.8 GB at 1M), so the store
+// is opened once per side, not once per run.
 //   npx tsx scripts/bench/serve-compare.ts --against /tmp/before --data bench-out/data-1m --docs 1000000
+//   NEO4J_URI=bolt://127.0.0.1:7693 npx tsx scripts/bench/serve-compare.ts --against /tmp/before --neo4j --neo4j-pid-file .neo4j-bench/neo4j.pid --docs 1000000
 //   npx tsx scripts/bench/serve-compare.ts --against . --flags=--max-semi-space-size=64 --data … (flags, same code)
 // --docs and --seed must be those of the generated corpus the folder holds: the pools come from it,
 // as the bench's do (documents with three or more relations, chain ends 20 steps deep).
@@ -16,7 +18,7 @@ import { Corpus } from '../../graph-loaders/generate/corpus.js';
 import { Rng } from '../../graph-loaders/generate/rng.js';
 import { sideOptions, sidesOf, type Side } from './alternate.js';
 import { cannon, post } from './http.js';
-import { cpuSecondsOf } from './machine.js';
+import { cpuSecondsOf, pidOfFile } from './machine.js';
 import { body, type Pools, type ScenarioName } from './queries.js';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -25,7 +27,9 @@ interface Opts {
   against?: string;
   rounds: number;
   child?: string;
-  data: string;
+  data?: string;
+  neo4j?: boolean;
+  neo4jPidFile?: string;
   docs: number;
   seed: number;
   port: number;
@@ -41,15 +45,17 @@ async function child(root: string, o: Opts): Promise<void> {
   const load = (p: string) => import(path.join(root, p));
   const { loadConfig } = await load('services/config.ts');
   const { buildServer } = await load('services/server.ts');
-  const { EmbeddedStore } = await load('services/store/embedded/index.ts');
-  const store = await EmbeddedStore.open({ dataDir: o.data });
-  const app = await buildServer(loadConfig({ ...process.env, LOG_LEVEL: 'error', RATE_LIMIT_MAX: '0', SAMPLE_CORPUS: 'false' }), store);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'error', RATE_LIMIT_MAX: '0', SAMPLE_CORPUS: 'false' });
+  const store = o.neo4j
+    ? await (await load('services/store/neo4j/index.ts')).Neo4jStore.open(config.neo4j)
+    : await (await load('services/store/embedded/index.ts')).EmbeddedStore.open({ dataDir: o.data });
+  const app = await buildServer(config, store);
   await app.listen({ port: o.port, host: '127.0.0.1' });
   process.stdout.write('ready\n');
 }
 
 function serve(side: Side, port: number, flags: string, o: Opts): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', '--max-old-space-size=20000', ...flags.split(' ').filter(Boolean), HERE, '--child', side.root, '--data', o.data, '--port', String(port)];
+  const args = ['--import', 'tsx', '--max-old-space-size=20000', ...flags.split(' ').filter(Boolean), HERE, '--child', side.root, '--port', String(port), ...(o.neo4j ? ['--neo4j'] : ['--data', o.data!])];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (b: Buffer) => b.toString().includes('ready') && resolve(proc));
@@ -63,7 +69,7 @@ async function pools(port: number, o: Opts): Promise<Pools> {
   const every = Math.max(1, Math.floor(o.docs / 4000));
   const sample: string[] = [];
   for (const d of corpus.ids()) if (d.index % every === 0 && !d.ocr) sample.push(d.id);
-  const ask = async (query: string, id: string) => (await post(port, JSON.stringify({ query, variables: { id } }))).json.data?.document as Record<string, never> | null;
+  const ask = async (query: string, id: string) => (await post(port, JSON.stringify({ query, variables: { id } }))).json.data?.document as Record<string, unknown> | null;
   const docIds: string[] = [];
   for (const id of sample) {
     if (docIds.length >= 1000) break;
@@ -94,7 +100,9 @@ async function answers(port: number, p: Pools, scenarios: ScenarioName[], count 
 }
 
 const o = sideOptions(new Command())
-  .requiredOption('--data <dir>', 'a kept embedded store folder')
+  .option('--data <dir>', 'a kept embedded store folder')
+  .option('--neo4j', 'serve the Neo4j of NEO4J_URI instead (it must hold the generated corpus of --docs)')
+  .option('--neo4j-pid-file <file>', "with --neo4j: the server's pid file, to measure its CPU per request too")
   .option('--docs <n>', 'documents of the generated corpus the folder holds', (v) => parseInt(v, 10), 10_000)
   .option('--seed <n>', 'its seed', (v) => parseInt(v, 10), 1)
   .option('--port <n>', 'first port (the other side uses the next)', (v) => parseInt(v, 10), 4100)
@@ -109,6 +117,8 @@ const o = sideOptions(new Command())
 if (o.child) await child(o.child, o);
 else {
   if (!o.against) throw new Error('--against <dir> is required');
+  if (!o.data === !o.neo4j) throw new Error('give one of --data <dir> and --neo4j');
+  const neo4jPid = o.neo4jPidFile ? pidOfFile(o.neo4jPidFile) : null;
   const sides = sidesOf(HERE, o.against);
   const servers = await Promise.all(sides.map((s, i) => serve(s, o.port + i, i ? o.againstFlags : o.flags, o)));
   try {
@@ -122,11 +132,12 @@ else {
       for (let i = 0; i < sides.length; i++) await cannon(o.port + i, 'ours', s, p, { seconds: 3, connections: o.connections }); // warm-up
       for (let round = 0; round < o.rounds; round++) {
         for (const i of round % 2 ? [1, 0] : [0, 1]) {
-          const cpu = cpuSecondsOf(servers[i].pid);
+          const [cpu, db] = [cpuSecondsOf(servers[i].pid)!, cpuSecondsOf(neo4jPid)];
           const f = await cannon(o.port + i, 'ours', s, p, { seconds: o.duration, connections: o.connections });
-          const ms = ((cpuSecondsOf(servers[i].pid)! - cpu!) * 1000) / f.requests;
+          const ms = (from: number | null, to: number | null) => (from === null || to === null ? '' : (((to - from) * 1000) / f.requests).toFixed(2));
           if (f.errors || f.non2xx || f.timeouts) throw new Error(`${sides[i].name} ${s}: ${f.errors} errors, ${f.non2xx} non-2xx, ${f.timeouts} timeouts`);
-          const cell = `${Math.round(f.rps)} req/s · ${f.p50}/${f.p99} ms · ${ms.toFixed(2)} ms CPU`;
+          const neo4jMs = ms(db, cpuSecondsOf(neo4jPid));
+          const cell = `${Math.round(f.rps)} req/s · ${f.p50}/${f.p99} ms · ${ms(cpu, cpuSecondsOf(servers[i].pid))} ms CPU${neo4jMs && ` + ${neo4jMs} Neo4j`}`;
           process.stderr.write(`[serve-compare] ${s} round ${round + 1} ${sides[i].name}: ${cell}\n`);
           const at = rows.get(s) ?? sides.map(() => []);
           at[i].push(cell);
