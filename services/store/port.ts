@@ -172,7 +172,8 @@ export interface Store {
    * Stored evidence whose reference was undated (or ambiguous), under these keys: a reference's
    * look-up key, or that key with its locality (keys.ts, refKeys and localKey). With `since`, rows
    * under a key it names are left out when their asserting document was issued before that date
-   * (a candidate issued later cannot fit them). A store may return more, never less.
+   * (a candidate issued later cannot fit them). A store may return more, never less, and may leave
+   * quotes empty: the loader reads the rows' keys and references only.
    */
   undatedEvidence(symbolKeys: readonly string[], since?: ReadonlyMap<string, string>): Promise<EvidenceRow[]>;
   fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>>;

@@ -430,8 +430,8 @@ export class EmbeddedStore implements Store {
   async undatedEvidence(symbolKeys: readonly string[], since?: ReadonlyMap<string, string>): Promise<EvidenceRow[]> {
     const rows = new Set<number>();
     for (const k of symbolKeys) for (const r of this.state.undatedRows(k, since?.get(k))) rows.add(r);
-    // the loader reads references and ids, not quotes: a quote is read only if asked for
-    return [...rows].map((r) => this.state.materialize(r, 'lazy')).sort((a, b) => byId(a.key, b.key));
+    // the loader reads references and ids, never quotes: rows come without them (port.ts)
+    return [...rows].map((r) => this.state.materialize(r, 'none')).sort((a, b) => byId(a.key, b.key));
   }
 
   async fileHashes(files: readonly string[]): Promise<Map<string, { id: string; textHash: string | null }>> {
