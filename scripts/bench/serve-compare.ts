@@ -120,8 +120,10 @@ else {
   if (!o.data === !o.neo4j) throw new Error('give one of --data <dir> and --neo4j');
   const neo4jPid = o.neo4jPidFile ? pidOfFile(o.neo4jPidFile) : null;
   const sides = sidesOf(HERE, o.against);
-  const servers = await Promise.all(sides.map((s, i) => serve(s, o.port + i, i ? o.againstFlags : o.flags, o)));
+  const started = await Promise.allSettled(sides.map((s, i) => serve(s, o.port + i, i ? o.againstFlags : o.flags, o)));
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   try {
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
     const p = await pools(o.port, o);
     process.stderr.write(`[serve-compare] pools: ${p.docIds.length} documents, ${p.chainIds.length} chains\n`);
     const said = await Promise.all(sides.map((_, i) => answers(o.port + i, p, o.scenarios)));
