@@ -17,8 +17,14 @@ export interface GuardOptions {
 }
 
 type Outcome = Extraction | { file: string; error: string };
-/** A file read and extracted by the worker: its text as read, and what was extracted from it. */
-export type FileOutcome = { file: string; utf8: Uint8Array; extraction: Extraction } | { file: string; error: string };
+/**
+ * A file read and extracted: its text as read (as UTF-8 bytes when the worker read it, moved rather
+ * than copied; as a string when this thread did, for a container), and what was extracted from it.
+ */
+export type FileOutcome =
+  | { file: string; utf8: Uint8Array; extraction: Extraction }
+  | { file: string; text: string; extraction: Extraction }
+  | { file: string; error: string };
 type Reply = { id: number; extraction?: Extraction; utf8?: Uint8Array; error?: string; refused?: string; unreadable?: string; container?: Uint8Array };
 
 interface Job {
@@ -42,7 +48,6 @@ const IS_TS = SELF.endsWith('.ts');
 const WORKER = new URL(IS_TS ? './extract-worker.ts' : './extract-worker.js', SELF);
 // Resolved here, not in the worker: an eval'd worker resolves bare names from the working directory.
 const TSX_API = IS_TS ? import.meta.resolve('tsx/esm/api') : '';
-const encoder = new TextEncoder();
 
 export class ExtractGuard {
   private running: Running | null = null;
@@ -81,7 +86,7 @@ export class ExtractGuard {
       const read = await bytesToText(reply.container);
       if ('error' in read) return { file, error: read.error };
       const e = await this.extract(read.text, file);
-      return 'error' in e ? e : { file, utf8: encoder.encode(read.text), extraction: e };
+      return 'error' in e ? e : { file, text: read.text, extraction: e };
     }
     if (reply.extraction && reply.utf8) return { file, utf8: reply.utf8, extraction: reply.extraction };
     return { file, error: reply.refused ?? `extraction failed: ${reply.error}` };

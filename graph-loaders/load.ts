@@ -89,8 +89,7 @@ async function* extractChunks(files: readonly string[], size: number, read: (fil
  * one. Another reader (a test's, say) runs here and the worker gets the texts.
  */
 async function startExtraction(files: readonly string[], read: (file: string) => Promise<ReadResult>, guard: ExtractGuard): Promise<() => Promise<Extracted>> {
-  type Outcome = Extracted['loaded'][number] | FileOutcome;
-  let outcomes: Promise<Outcome>[];
+  let outcomes: Promise<FileOutcome>[];
   if (read === readDocumentFile) outcomes = files.map((f) => guard.extractFile(f));
   else {
     const results = await Promise.all(files.map((f) => read(f)));
