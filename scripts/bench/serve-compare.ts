@@ -15,11 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { Corpus } from '../../graph-loaders/generate/corpus.js';
-import { Rng } from '../../graph-loaders/generate/rng.js';
 import { sideOptions, sidesOf, type Side } from './alternate.js';
 import { cannon, post } from './http.js';
 import { cpuSecondsOf, pidOfFile } from './machine.js';
 import { body, type Pools, type ScenarioName } from './queries.js';
+import { spreadWithDates } from './stages/pools.js';
 
 const HERE = fileURLToPath(import.meta.url);
 
@@ -76,20 +76,12 @@ async function pools(port: number, o: Opts): Promise<Pools> {
     const d = await ask('query($id: ID!) { document(id: $id) { outgoing { evidence { start } } } }', id);
     if (d && (d.outgoing as { evidence: unknown[] }[]).reduce((n, r) => n + r.evidence.length, 0) >= 3) docIds.push(id);
   }
-  const rng = new Rng(o.seed ^ 0xb00c);
-  for (let i = docIds.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [docIds[i], docIds[j]] = [docIds[j], docIds[i]];
-  }
   const chainIds: string[] = [];
   for (const c of corpus.chains().filter((c) => c.length >= 21).slice(0, 50)) {
     const d = await ask('query($id: ID!) { document(id: $id) { supersessionChain(direction: OLDER, maxDepth: 20) { depth } } }', c.id);
     if (d && Math.max(0, ...(d.supersessionChain as { depth: number }[]).map((s) => s.depth)) >= 20) chainIds.push(c.id);
   }
-  const first = Date.UTC(2001, 0, 1);
-  const span = Date.UTC(2026, 5, 30) - first;
-  const dates = Array.from({ length: 1000 }, () => new Date(first + Math.floor((rng.next() * span) / 86_400_000) * 86_400_000).toISOString().slice(0, 10));
-  return { docIds, chainIds, dates };
+  return { ...spreadWithDates(docIds, o.seed), chainIds };
 }
 
 /** A hash of each side's answers to the first `count` requests of every scenario. */
